@@ -1,0 +1,132 @@
+"""Clitic-aware matching of single- and multi-word lexicon entries over tokens.
+
+Every lexicon in Marsad (event triggers, actors, places, months, number words) is a list of
+`Entry` objects whose words are written bare and normalised. A `Matcher` indexes them by first
+word; `find()` walks the tokens once, reading each token through `candidate_map()` so that
+proclitics (و ف ب ل ك ال لل) and, where an entry allows it, suffixes are looked through.
+Offsets of every `Match` are into the normalised string; `NormText.span()` maps them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .normalize import normalize_word
+from .tokens import Candidate, Token, candidate_map
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry. `words` are normalised; `suffix` allows inflected / pronoun-suffixed
+    forms of the last word; `prefix` allows proclitics on the first word."""
+
+    words: tuple[str, ...]
+    label: str
+    data: Any = None
+    suffix: bool = True
+    prefix: bool = True
+
+    @classmethod
+    def of(cls, phrase: str, label: str, data: Any = None, *, suffix: bool = True,
+           prefix: bool = True) -> Entry:
+        return cls(tuple(normalize_word(phrase).split()), label, data, suffix, prefix)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    first: int  # token index of the first token
+    last: int  # token index one past the last token
+    start: int  # normalised offsets of the match, proclitics of the first word excluded
+    end: int
+    prefix: str = ""  # proclitics on the first token, e.g. "و", "ل", "بال"
+    suffix: str = ""  # suffix on the last token
+
+    @property
+    def label(self) -> str:
+        return self.entry.label
+
+
+@dataclass
+class Matcher:
+    """A lexicon indexed for matching. Build once, reuse for every document."""
+
+    entries: list[Entry] = field(default_factory=list)
+    _index: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        entries, self.entries = self.entries, []
+        self.add(entries)
+
+    def add(self, entries: Iterable[Entry]) -> None:
+        for e in entries:
+            if not e.words:
+                continue
+            self.entries.append(e)
+            self._index.setdefault(e.words[0], []).append(e)
+        for lst in self._index.values():
+            lst.sort(key=lambda e: len(e.words), reverse=True)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _word_ok(self, cand: Candidate | None, entry: Entry, i: int) -> bool:
+        if cand is None:
+            return False
+        last = i == len(entry.words) - 1
+        if cand.suffix and not (last and entry.suffix):
+            return False
+        if cand.prefix and not (i == 0 and entry.prefix) and cand.form != entry.words[i]:
+            return False
+        if i > 0 and cand.prefix and cand.prefix not in ("و", "ال"):
+            return False
+        return True
+
+    def match_at(self, tokens: Sequence[Token], i: int) -> list[Match]:
+        """Every entry matching at token `i`, longest first."""
+        out: list[Match] = []
+        cmap = candidate_map(tokens[i].text)
+        for form, cand in cmap.items():
+            for e in self._index.get(form, ()):
+                if not self._word_ok(cand, e, 0):
+                    continue
+                n = len(e.words)
+                if i + n > len(tokens):
+                    continue
+                ok, suffix = True, cand.suffix
+                for k in range(1, n):
+                    c2 = candidate_map(tokens[i + k].text).get(e.words[k])
+                    if not self._word_ok(c2, e, k):
+                        ok = False
+                        break
+                    suffix = c2.suffix
+                if ok:
+                    out.append(Match(e, i, i + n, tokens[i].start + cand.cut, tokens[i + n - 1].end,
+                                     cand.prefix, suffix))
+        out.sort(key=lambda m: (m.last - m.first, not m.prefix and not m.suffix), reverse=True)
+        return out
+
+    def find(self, tokens: Sequence[Token], overlapping: bool = False) -> list[Match]:
+        """Matches left to right. Without `overlapping`, the longest match at each position wins
+        and the tokens it covers are consumed."""
+        out: list[Match] = []
+        i = 0
+        index = self._index
+        while i < len(tokens):
+            cmap = candidate_map(tokens[i].text)
+            if not any(f in index for f in cmap):
+                i += 1
+                continue
+            found = self.match_at(tokens, i)
+            if not found:
+                i += 1
+                continue
+            if overlapping:
+                out.extend(found)
+                i += 1
+            else:
+                out.append(found[0])
+                i = found[0].last
+        return out
