@@ -35,6 +35,8 @@ _TABLE = str.maketrans(_SAME_LENGTH)
 # Characters dropped for matching: harakat, Quranic marks, tatweel, zero-width and bidi controls.
 _DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # Presentation forms (ligatures such as lam-alef) and fullwidth forms: expanded by NFKC.
+# Marks that belong to the letter before them: a span ending on a letter takes them along.
+_TRAILING = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
 _EXPAND = re.compile("[\ufb50-\ufdff\ufe70-\ufefc\uff00-\uffef]")
 
 
@@ -62,7 +64,8 @@ class NormText:
         if end <= start:
             s = self.orig_index(start)
             return s, s
-        return self.offsets[start], self.offsets[end - 1] + 1
+        e = self.offsets[end - 1] + 1
+        return self.offsets[start], _TRAILING.match(self.original, e).end()
 
     def original_text(self, start: int, end: int) -> str:
         s, e = self.span(start, end)

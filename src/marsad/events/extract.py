@@ -1,0 +1,306 @@
+"""From a document to coded events: the stage that joins triggers, actors, places, dates and deaths.
+
+For each sentence that reports an event (`triggers.detect`), the triggers are grouped into events
+(one per distinct initiator), and each event takes its actors from the sentence's syntax, its place
+from the sentence (else the nearest preceding sentence that names one), its date from
+`dates.event_date_for`, and its fatalities from the sentence. Mentions of one event across the
+article are then fused (`fuse.fuse_events`). Every filled field carries its evidence span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..actors import (
+    actor_inter,
+    actor_name,
+    assign_roles,
+    civilian_targeting,
+    find_actors,
+    find_attribution,
+    generic_actor,
+    interaction,
+)
+from ..documents import Document, source_name
+from ..geo import country_info, find_places, load_gazetteer
+from ..text import Sentence, TextView, analyse
+from .dates import event_date_for, find_dates
+from .fatalities import find_fatalities, total_fatalities
+from .fuse import fuse_events
+from .model import Event, Evidence
+from .notes import confidence_of, notes_for
+from .taxonomy import disorder_type, territory_subtype
+from .triggers import Trigger, choose, detect
+
+# Places coarser than this are not event locations by themselves (ACLED codes no country-only events).
+_SPECIFIC = {"populated_place": 0, "site": 0, "admin3": 1, "region": 2, "water": 2, "admin2": 2, "admin1": 3}
+# How many sentences back an event may take its place from when its own sentence names none.
+_PLACE_LOOKBACK = 3
+
+
+@dataclass
+class Draft:
+    """An event being coded: its fields, and the evidence collected for them."""
+
+    doc: Document
+    sentence: Sentence
+    trigger: Trigger
+    triggers: list[Trigger]
+    fields: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    signals: dict[str, bool] = field(default_factory=dict)
+
+    def cite(self, view: TextView, name: str, start: int, end: int) -> None:
+        a, b = view.span(start, end)
+        self.evidence.append(Evidence(name, self.doc.id, a, b, view.text[a:b]))
+
+    def cite_original(self, name: str, start: int, end: int) -> None:
+        self.evidence.append(Evidence(name, self.doc.id, start, end, self.doc.text[start:end]))
+
+
+class Extractor:
+    """Holds the loaded lexicons and gazetteer; `extract(doc)` codes one document."""
+
+    @cached_property
+    def gazetteer(self):
+        return load_gazetteer()
+
+    def warm_up(self) -> None:
+        """Load every resource now (before forking workers, so they share it)."""
+        view = analyse("warm-up", "قصفت طائرات التحالف مواقع تنظيم داعش في بلدة هجين شرق دير الزور أمس.")
+        self.extract_view(Document(id="warm-up", text=view.text, published=dt.date(2018, 9, 15)), view)
+
+    def extract(self, doc: Document) -> list[Event]:
+        view = analyse(doc.id, doc.text, doc.mask, doc.quote_fixes)
+        return self.extract_view(doc, view)
+
+    def extract_view(self, doc: Document, view: TextView) -> list[Event]:
+        triggered = [(s, ts) for s in view.sentences if (ts := detect(view, s))]
+        if not triggered:
+            return []
+        places = find_places(view, self.gazetteer)
+        places_by_sentence = _by_sentence(view, places)
+        doc_country = _dominant_country(places)
+        dates = find_dates(view, doc.published)
+        drafts: list[Draft] = []
+        for sentence, triggers in triggered:
+            mentions = find_actors(view, sentence)
+            for group in _group_triggers(view, sentence, triggers, mentions):
+                drafts.append(self._code(doc, view, sentence, group, mentions, places_by_sentence, dates,
+                                         doc_country))
+        events = fuse_events([self._finish(d, view) for d in drafts])
+        for e in events:
+            e.notes = notes_for(e)
+        return events
+
+    # ------------------------------------------------------------------ one event
+    def _code(self, doc: Document, view: TextView, sentence: Sentence, group: list[Trigger],
+              mentions: list, places_by_sentence: dict[int, list], dates: list,
+              doc_country: str | None) -> Draft:
+        main = choose(group)
+        d = Draft(doc, sentence, main, group)
+        for t in group:
+            d.cite(view, "event", t.start, t.end)
+
+        # Where: the sentence's most specific place, else one named shortly before.
+        place, from_context = _place_for(sentence, places_by_sentence)
+        country = doc_country
+        if place is not None:
+            country = place.country or country
+            d.fields.update(location=place.name, latitude=place.latitude, longitude=place.longitude,
+                            admin1=place.admin1, admin2=place.admin2, admin3=getattr(place, "admin3", None),
+                            geo_precision=_geo_precision(place, from_context))
+            d.cite_original("location", place.start, place.end)
+            d.signals["place"] = True
+            d.signals["place_in_sentence"] = not from_context
+        if country:
+            info = country_info(country)
+            if info is not None:
+                d.fields.update(country=info.name, iso=info.iso, region=info.region)
+
+        # When.
+        date, precision, date_mention = event_date_for(view, sentence, dates, doc.published)
+        if date is not None:
+            d.fields.update(event_date=date.isoformat(), time_precision=precision)
+            if date_mention is not None:
+                d.cite(view, "event_date", date_mention.start, date_mention.end)
+                d.signals["date"] = True
+
+        # Who.
+        roles = assign_roles(view, sentence, main.start, main.end, mentions, main.passive, main.event_type)
+        self._actors(d, view, roles, date, country)
+
+        # How many killed.
+        deaths = [f for f in find_fatalities(view, sentence) if f.kind == "killed"]
+        count, mention = total_fatalities(deaths)
+        d.fields["fatalities"] = count
+        if mention is not None and count:
+            d.cite(view, "fatalities", mention.start, mention.end)
+
+        attribution = find_attribution(view, sentence)
+        if attribution is not None:
+            a_start, a_end, name = attribution
+            d.fields["attribution"] = name
+            d.cite(view, "attribution", a_start, a_end)
+            d.signals["attribution"] = True
+        return d
+
+    def _actors(self, d: Draft, view: TextView, roles, date: dt.date | None, country: str | None) -> None:
+        t = d.trigger
+        for slot, mention in (("actor1", roles.actor1), ("actor2", roles.actor2)):
+            if mention is None:
+                continue
+            d.fields[slot] = actor_name(mention.actor_id, date, country)
+            d.fields["inter1" if slot == "actor1" else "inter2"] = actor_inter(mention.actor_id)
+            d.cite(view, slot, mention.start, mention.end)
+            d.signals[slot] = True
+        for slot, assoc in (("assoc_actor_1", roles.assoc_actor_1), ("assoc_actor_2", roles.assoc_actor_2)):
+            if assoc:
+                names = [actor_name(m.actor_id, date, country) for m in assoc]
+                d.fields[slot] = "; ".join(dict.fromkeys(names))
+                for m in assoc:
+                    d.cite(view, slot, m.start, m.end)
+        # ACLED always names an initiator; the text's silence is coded with ACLED's generic actors.
+        if "actor1" not in d.fields:
+            gid = generic_actor(t.event_type, "actor1", country)
+            if gid:
+                d.fields["actor1"] = actor_name(gid, date, country)
+                d.fields["inter1"] = actor_inter(gid)
+        if "actor2" not in d.fields:
+            gid = generic_actor(t.event_type, "actor2", country)
+            if gid:
+                d.fields["actor2"] = actor_name(gid, date, country)
+                d.fields["inter2"] = actor_inter(gid)
+
+    def _finish(self, d: Draft, view: TextView) -> Event:
+        t = d.trigger
+        f = d.fields
+        sub = t.sub_event_type
+        if t.kind == "territory_taken":
+            sub = territory_subtype(f.get("inter1", ""))
+        event_type = "Battles" if t.kind == "territory_taken" else t.event_type
+        published = d.doc.published
+        event_date, precision, tags = f.get("event_date"), f.get("time_precision"), ""
+        if event_date is None:
+            # Neither the text nor the document dates it: code the processing day, flagged, so the
+            # record stays valid and an analyst can find it (tags) instead of losing the event.
+            event_date, precision, tags = dt.date.today().isoformat(), 3, "date unknown"
+            d.signals["date_unknown"] = True
+        ev = Event(
+            event_id="",
+            event_date=event_date,
+            time_precision=precision,
+            tags=tags,
+            disorder_type=disorder_type(event_type, sub),
+            event_type=event_type,
+            sub_event_type=sub,
+            actor1=f.get("actor1", ""),
+            actor2=f.get("actor2", ""),
+            assoc_actor_1=f.get("assoc_actor_1", ""),
+            assoc_actor_2=f.get("assoc_actor_2", ""),
+            inter1=f.get("inter1", ""),
+            inter2=f.get("inter2", ""),
+            iso=f.get("iso"),
+            region=f.get("region"),
+            country=f.get("country"),
+            admin1=f.get("admin1"),
+            admin2=f.get("admin2"),
+            admin3=f.get("admin3"),
+            location=f.get("location"),
+            latitude=f.get("latitude"),
+            longitude=f.get("longitude"),
+            geo_precision=f.get("geo_precision"),
+            source=source_name(d.doc),
+            fatalities=int(f.get("fatalities") or 0),
+            timestamp=_timestamp(published),
+            doc_ids=[d.doc.id],
+            attribution=f.get("attribution"),
+            evidence=d.evidence,
+        )
+        ev.interaction = interaction(ev.inter1, ev.inter2)
+        ev.civilian_targeting = civilian_targeting(ev.inter2)
+        ev.confidence = confidence_of(t.confidence, d.signals)
+        ev.notes = notes_for(ev)
+        ev.event_id = _event_id(d.doc.id, d.sentence.start, t, ev)
+        return ev
+
+
+def _by_sentence(view: TextView, places: list) -> dict[int, list]:
+    """Place mentions (original offsets) grouped by the index of the sentence holding them."""
+    bounds = [view.span(s.start, s.end) for s in view.sentences]
+    out: dict[int, list] = {}
+    i = 0
+    for p in sorted(places, key=lambda p: p.start):
+        while i < len(bounds) and bounds[i][1] <= p.start:
+            i += 1
+        if i < len(bounds) and bounds[i][0] <= p.start:
+            out.setdefault(i, []).append(p)
+    return out
+
+
+def _dominant_country(places: list) -> str | None:
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _rank(place) -> int:
+    return _SPECIFIC.get(place.feature or "", 9) if place.latitude is not None else 9
+
+
+def _place_for(sentence: Sentence, by_sentence: dict[int, list]):
+    for back in range(_PLACE_LOOKBACK + 1):
+        candidates = [p for p in by_sentence.get(sentence.index - back, []) if _rank(p) < 9]
+        if candidates:
+            best = min(candidates, key=lambda p: (_rank(p), p.start))
+            return best, back > 0
+    return None, False
+
+
+def _geo_precision(place, from_context: bool) -> int:
+    hint = getattr(place, "geo_precision", None) or (1 if _rank(place) == 0 else 3 if _rank(place) >= 3 else 2)
+    return min(3, hint + (1 if from_context and hint < 2 else 0))
+
+
+def _group_triggers(view: TextView, sentence: Sentence, triggers: list[Trigger], mentions: list) -> list[list[Trigger]]:
+    """Triggers of one sentence as events: one per distinct initiator (an air strike by the coalition
+    and shelling by the SDF in one sentence are two events); triggers with no initiator of their own
+    join the event nearest before them."""
+    groups: list[tuple[str | None, list[Trigger]]] = []
+    for t in sorted(triggers, key=lambda t: t.start):
+        roles = assign_roles(view, sentence, t.start, t.end, mentions, t.passive, t.event_type)
+        a1 = roles.actor1.actor_id if roles.actor1 is not None else None
+        for key, members in groups:
+            if a1 is None or key is None or key == a1:
+                if _compatible(members[0], t):
+                    members.append(t)
+                    if key is None and a1 is not None:
+                        groups[groups.index((key, members))] = (a1, members)
+                    break
+        else:
+            groups.append((a1, [t]))
+    return [members for _, members in groups]
+
+
+def _compatible(a: Trigger, b: Trigger) -> bool:
+    """Protests and armed violence reported in one sentence are different events."""
+    demo = {"Protests", "Riots"}
+    return (a.event_type in demo) == (b.event_type in demo)
+
+
+def _timestamp(published: dt.date | None) -> int | None:
+    if published is None:
+        return None
+    return int(dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC).timestamp())
+
+
+def _event_id(doc_id: str, sentence_start: int, t: Trigger, ev: Event) -> str:
+    iso = (ev.country or "XXX")[:3].upper()
+    h = hashlib.sha1(f"{doc_id}\x1f{sentence_start}\x1f{t.start}\x1f{ev.sub_event_type}".encode()).hexdigest()
+    return f"{iso}-{h[:12]}"
