@@ -55,6 +55,8 @@ class Matcher:
 
     entries: list[Entry] = field(default_factory=list)
     _index: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    # word -> its readings that start some entry; most words have none, so this is the hot path.
+    _heads: dict[str, tuple[tuple[str, Candidate], ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         entries, self.entries = self.entries, []
@@ -68,6 +70,15 @@ class Matcher:
             self._index.setdefault(e.words[0], []).append(e)
         for lst in self._index.values():
             lst.sort(key=lambda e: len(e.words), reverse=True)
+        self._heads.clear()
+
+    def _heads_of(self, word: str) -> tuple[tuple[str, Candidate], ...]:
+        heads = self._heads.get(word)
+        if heads is None:
+            heads = tuple((f, c) for f, c in candidate_map(word).items() if f in self._index)
+            if len(self._heads) < 500_000:
+                self._heads[word] = heads
+        return heads
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -87,9 +98,8 @@ class Matcher:
     def match_at(self, tokens: Sequence[Token], i: int) -> list[Match]:
         """Every entry matching at token `i`, longest first."""
         out: list[Match] = []
-        cmap = candidate_map(tokens[i].text)
-        for form, cand in cmap.items():
-            for e in self._index.get(form, ()):
+        for form, cand in self._heads_of(tokens[i].text):
+            for e in self._index[form]:
                 if not self._word_ok(cand, e, 0):
                     continue
                 n = len(e.words)
@@ -113,10 +123,12 @@ class Matcher:
         and the tokens it covers are consumed."""
         out: list[Match] = []
         i = 0
-        index = self._index
+        heads = self._heads
         while i < len(tokens):
-            cmap = candidate_map(tokens[i].text)
-            if not any(f in index for f in cmap):
+            h = heads.get(tokens[i].text)
+            if h is None:
+                h = self._heads_of(tokens[i].text)
+            if not h:
                 i += 1
                 continue
             found = self.match_at(tokens, i)
