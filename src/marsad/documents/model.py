@@ -31,6 +31,9 @@ class DocumentError:
 
     origin: str  # "file.jsonl:12"
     message: str
+    # "document": a bad document; "input": a path that is missing, unreadable or of an unknown
+    # kind; "duplicate": an id seen before in the run; "language": not Arabic (see language_error).
+    kind: str = "document"
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"

@@ -65,7 +65,7 @@ def analyse(doc_id: str, text: str, mask: Sequence[tuple[int, int]] = (),
         for i in range(len(chars)):
             if nt.orig_index(i) in fixes:
                 chars[i] = '"'
-        nt = NormText(nt.original, "".join(chars), nt.offsets)
+        nt = nt.with_norm("".join(chars))
     sentences = split_sentences(nt.norm)
     if mask:
         kept = []

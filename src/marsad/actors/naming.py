@@ -1,0 +1,98 @@
+"""ACLED names, types and interaction codes of actors.
+
+A mention's actor id may be context-dependent ("الجيش" is the army of the event's country;
+"التحالف" the Saudi-led coalition in Yemen, the anti-IS coalition elsewhere): `resolve_actor`
+turns it into a concrete id, and the functions here name it on the event date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .lexicon import ANY_COUNTRY, INTER_TYPES, Actor, lexicon, period_on
+
+_REF = re.compile(r"\{([a-z0-9_]+)\}")
+_MAX_DEPTH = 4  # resolve rules and {actor} references are short chains; guards against loops
+
+
+def resolve_actor(actor_id: str, country_iso2: str | None = None) -> str:
+    """The concrete actor a mention stands for in an event in `country_iso2`.
+    Unknown ids raise KeyError."""
+    actors = lexicon().actors
+    cc = (country_iso2 or "").upper()
+    for _ in range(_MAX_DEPTH):
+        actor = actors[actor_id]
+        target = _rule(actor, cc)
+        if target is None or target not in actors or target == actor_id:
+            return actor_id
+        actor_id = target
+    return actor_id
+
+
+def _rule(actor: Actor, cc: str) -> str | None:
+    for where, target in actor.resolve:
+        if where == cc or (where == ANY_COUNTRY and (cc or "{cc}" not in target)):
+            return target.replace("{cc}", cc.lower())
+    return None
+
+
+def actor_name(actor_id: str, event_date: dt.date | None = None, country_iso2: str | None = None,
+               _depth: int = 0) -> str:
+    """ACLED name of the actor on `event_date` (None: the current name) in an event in
+    `country_iso2`: "Military Forces of Syria (2000-2024)", "Islamic State (Iraq)"."""
+    lex = lexicon()
+    actor = lex.actors[resolve_actor(actor_id, country_iso2)]
+    period = period_on(actor, event_date)
+    name = period.name if period else actor.name
+    if not name:  # a generic state mention with no country to resolve it
+        name = "Military Forces" if actor.id == "military" else "Police Forces"
+    if "{country}" in name:
+        cc = actor.country if actor.country != ANY_COUNTRY else (country_iso2 or "").upper()
+        country = lex.countries.get(cc)
+        name = name.replace("{country}", country.name) if country else name.replace(" ({country})", "")
+    if _depth < _MAX_DEPTH:
+        name = _REF.sub(lambda m: actor_name(m.group(1), event_date, country_iso2, _depth + 1), name)
+    return name
+
+
+def actor_inter(actor_id: str, country_iso2: str | None = None, event_date: dt.date | None = None) -> str:
+    """ACLED actor type. State forces acting outside their own country are "External/Other
+    forces", as ACLED codes them (Turkish forces in Syria, Israeli forces in Lebanon)."""
+    actor = lexicon().actors[resolve_actor(actor_id, country_iso2)]
+    period = period_on(actor, event_date)
+    inter = (period.inter if period and period.inter else None) or actor.inter
+    cc = (country_iso2 or "").upper()
+    if inter == "State forces" and cc and actor.country not in (ANY_COUNTRY, cc):
+        return "External/Other forces"
+    return inter
+
+
+def actor_country(actor_id: str, country_iso2: str | None = None) -> str | None:
+    """ISO2 of the country an actor belongs to or acts in; None when that comes from context
+    and none is given."""
+    actor = lexicon().actors[resolve_actor(actor_id, country_iso2)]
+    if actor.country == ANY_COUNTRY:
+        return country_iso2.upper() if country_iso2 else None
+    return actor.country
+
+
+def actor_associates(actor_id: str, country_iso2: str | None = None) -> tuple[str, ...]:
+    """Actors ACLED usually codes with this one (Liwa Fatemiyoun: the IRGC)."""
+    return lexicon().actors[resolve_actor(actor_id, country_iso2)].assoc
+
+
+_ORDER = {name: i for i, name in enumerate(INTER_TYPES)}
+
+
+def interaction(inter1: str, inter2: str | None = None) -> str:
+    """ACLED interaction: the two types, the lower-numbered first ("State forces-Rebel group"
+    whichever side started); "Rebel group only" for one-sided events."""
+    if not inter2:
+        return f"{inter1} only"
+    a, b = sorted((inter1, inter2), key=lambda x: _ORDER.get(x, len(_ORDER)))
+    return f"{a}-{b}"
+
+
+def civilian_targeting(actor2_inter: str | None) -> str:
+    return "Civilian targeting" if actor2_inter == "Civilians" else ""

@@ -1,0 +1,492 @@
+"""Dates in Arabic news, resolved against the publication date, with ACLED time precision.
+
+`find_dates(view, published)` finds:
+
+- relative days: "اليوم", "الليلة", "أمس", "أول أمس", with a part of the day before them
+  ("صباح أمس", "ويوم أمس") — precision 1;
+- weekdays: "يوم الخميس" is the last Thursday on or before publication (news convention: a story
+  published on Saturday says "الخميس" for the Thursday just gone); "الخميس الماضي" the last one
+  strictly before it; "الخميس المقبل" is in the future and not an event date — precision 1;
+- "الأسبوع الماضي" (publication - 7), "منذ أيام" (publication - 3) — precision 2, the middle of the
+  period; "في اليومين الماضيين" is precision 2 coded on the EARLIER of the two days (ACLED gives an
+  odd remainder to the first day; with two days there is no middle);
+- "الشهر الماضي" / "الشهر الجاري" — precision 3 on the 15th, or on the 1st / last day after
+  "بداية/مطلع/أوائل" / "نهاية/أواخر"; "الخامس من الشهر الماضي" is an exact day;
+- explicit dates in every month-name system ("15 أيلول/سبتمبر 2018", "الخامس عشر من سبتمبر",
+  "15 جوان", "الشهر التاسع"), numeric ("15/9/2018", "2018-09-15") and Hijri ("15 محرم 1440 هـ",
+  converted with `hijridate`). A missing year is the one that puts the date on or before
+  publication. A month with no day is precision 3.
+
+Without a publication date, relative expressions and year-less dates are not resolved.
+`event_date_for()` picks the date governing a sentence. Words live in `data/months.tsv` and
+`data/relative_dates.tsv`; offsets are normalised.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from hijridate import Gregorian, Hijri
+
+from marsad.text import Entry, Match, Matcher, Sentence, TextView, Token, candidates
+
+from .numbers import lookup, parse_number
+
+# d/m/y or y/m/d with / - . separators; a single regex per document, not per token.
+_NUMERIC = re.compile(r"(?<![\d/.-])(?:(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})([/.-])(\d{1,2})\6(\d{1,2}))"
+                      r"(?![\d/.-]|,\d)")
+_HAS_SEPARATED_DIGITS = re.compile(r"\d[/.-]\d")
+_GREGORIAN_YEARS = range(1900, 2101)
+_HIJRI_YEARS = range(1343, 1501)  # what hijridate converts (Umm al-Qura)
+_HIJRI_MARKS = frozenset({"ه", "هـ", "هجري", "هجريه", "للهجره"})
+_AGO = frozenset({"منذ", "قبل"})
+_DAY_UNITS = {"يوم": 1, "ايام": 1, "اسبوع": 7, "اسابيع": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # normalised offsets
+    end: int
+    date: dt.date
+    precision: int  # ACLED time precision: 1 day, 2 week / few days, 3 month
+    sentence_index: int
+    kind: str  # relative, weekday, explicit, numeric, hijri
+
+
+@dataclass(frozen=True, slots=True)
+class DateWord:
+    phrase: str
+    unit: str  # month, hijri_month, or a unit of relative_dates.tsv
+    value: str
+    precision: int
+    strict: bool = False
+
+
+@lru_cache(maxsize=1)
+def _table(name: str) -> tuple[tuple[str, ...], ...]:
+    text = resources.files("marsad.events").joinpath(f"data/{name}").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return tuple(tuple(ln.split("\t")) for ln in lines[1:])
+
+
+def month_names() -> dict[str, tuple[int, str, bool]]:
+    """Normalised month name -> (month number, calendar, strict)."""
+    return {name: (int(month), cal, flags == "strict") for name, month, cal, flags in _table("months.tsv")}
+
+
+def relative_words() -> dict[str, tuple[str, str, str]]:
+    """Normalised phrase -> (unit, value, precision)."""
+    return {p: (unit, value, prec) for p, unit, value, prec in _table("relative_dates.tsv")}
+
+
+@lru_cache(maxsize=1)
+def date_matcher() -> Matcher:
+    entries = []
+    for name, (month, cal, strict) in month_names().items():
+        unit = "hijri_month" if cal == "hijri" else "month_name"
+        entries.append(Entry(tuple(name.split()), unit, DateWord(name, unit, str(month), 0, strict),
+                             suffix=False))
+    for phrase, (unit, value, prec) in relative_words().items():
+        precision = int(prec) if prec.isdigit() else 0
+        entries.append(Entry(tuple(phrase.split()), unit, DateWord(phrase, unit, value, precision),
+                             suffix=False))
+    return Matcher(entries)
+
+
+class _Context:
+    """One sentence's tokens and date-word matches."""
+
+    def __init__(self, view: TextView, sentence: Sentence) -> None:
+        self.view = view
+        self.toks: list[Token] = view.tokens_of(sentence)
+        self.matches = date_matcher().find(self.toks)
+        self.at: dict[int, Match] = {m.first: m for m in self.matches}
+        self.ends: dict[int, Match] = {m.last: m for m in self.matches}
+        self.used: set[int] = set()
+        self.index = sentence.index
+
+    def label_at(self, k: int) -> str:
+        m = self.at.get(k)
+        return m.label if m is not None else ""
+
+    def text(self, k: int) -> str:
+        return self.toks[k].text if 0 <= k < len(self.toks) else ""
+
+
+@lru_cache(maxsize=1)
+def _key_heads() -> frozenset[str]:
+    """First words that can anchor a date (most sentences have none); parts of the day, edges,
+    "عام" and the like only matter next to one of these."""
+    keys = {"month_name", "hijri_month", "day", "month", "weekday"}
+    heads = {e.words[0] for e in date_matcher().entries if e.label in keys}
+    return frozenset(heads | _AGO | {"شهر"})
+
+
+@lru_cache(maxsize=200_000)
+def _is_key(word: str) -> bool:
+    heads = _key_heads()
+    return any(c.form in heads for c in candidates(word))
+
+
+def find_dates(view: TextView, published: dt.date | None) -> list[DateMention]:
+    """Date mentions of the whole document, in text order."""
+    out: list[DateMention] = []
+    for sentence in view.sentences:
+        out.extend(_numeric(view, sentence, published))
+        if not any(_is_key(t.text) for t in view.tokens_of(sentence)):
+            continue
+        ctx = _Context(view, sentence)
+        for m in ctx.matches:
+            if m.first in ctx.used:
+                continue
+            found = _interpret(ctx, m, published)
+            if found is not None:
+                out.append(found)
+        out.extend(_ago(ctx, published))
+    out.sort(key=lambda d: d.start)
+    return _dedupe(out)
+
+
+def _dedupe(mentions: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for d in mentions:
+        if out and d.start < out[-1].end:
+            if d.end - d.start > out[-1].end - out[-1].start:
+                out[-1] = d
+            continue
+        out.append(d)
+    return out
+
+
+def _interpret(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | None:
+    if m.label == "day":
+        return _relative_day(ctx, m, pub)
+    if m.label == "month":
+        return _relative_month(ctx, m, pub)
+    if m.label == "weekday":
+        return _weekday(ctx, m, pub)
+    if m.label in ("month_name", "hijri_month"):
+        return _month_name(ctx, m, pub)
+    if m.label == "filler" and ctx.toks[m.first].text.endswith("شهر"):
+        return _ordinal_month(ctx, m, pub)
+    return None
+
+
+def _lead(ctx: _Context, first: int) -> int:
+    """Start token after absorbing a part of the day before `first` ("صباح أمس", "يوم الخميس")."""
+    prev = ctx.ends.get(first)
+    if prev is not None and prev.label == "daypart":
+        ctx.used.update(range(prev.first, prev.last))
+        return prev.first
+    return first
+
+
+def _mention(ctx: _Context, first: int, last: int, date: dt.date, precision: int, kind: str) -> DateMention:
+    ctx.used.update(range(first, last))
+    start = ctx.toks[first].start
+    m = ctx.at.get(first)
+    if m is not None and m.first == first:
+        # Conjunctions and prepositions ("وأمس") stay out of the span, the article stays in.
+        start = m.start - (2 if m.prefix.endswith("ال") else 1 if m.prefix.endswith("لل") else 0)
+    return DateMention(start, ctx.toks[last - 1].end, date, precision, ctx.index, kind)
+
+
+def _relative_day(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | None:
+    if pub is None:
+        return None
+    w: DateWord = m.entry.data
+    first = _lead(ctx, m.first)
+    return _mention(ctx, first, m.last, pub + dt.timedelta(days=int(w.value)), w.precision, "relative")
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def _month_date(year: int, month: int, edge: str) -> dt.date:
+    if edge == "start":
+        return dt.date(year, month, 1)
+    if edge == "end":
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, 15)
+
+
+def _edge_before(ctx: _Context, first: int) -> tuple[str, int]:
+    prev = ctx.ends.get(first)
+    if prev is not None and prev.label == "edge":
+        return prev.entry.data.value, prev.first
+    return "mid", first
+
+
+def _relative_month(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | None:
+    if pub is None:
+        return None
+    w: DateWord = m.entry.data
+    year, month = _shift_month(pub.year, pub.month, int(w.value))
+    day = _day_before(ctx, m.first)
+    if day is not None:
+        value, first = day
+        if value <= calendar.monthrange(year, month)[1]:
+            return _mention(ctx, first, m.last, dt.date(year, month, value), 1, "explicit")
+    edge, first = _edge_before(ctx, m.first)
+    return _mention(ctx, first, m.last, _month_date(year, month, edge), 3, "relative")
+
+
+def _weekday(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | None:
+    if pub is None:
+        return None
+    last = m.last
+    nxt = ctx.at.get(last)
+    strictly_before = False
+    if nxt is not None and nxt.label == "future":
+        ctx.used.update(range(m.first, nxt.last))
+        return None
+    if nxt is not None and nxt.label == "past":
+        strictly_before, last = True, nxt.last
+    if _day_before(ctx, last + 1) is not None or ctx.label_at(last) in ("month_name", "hijri_month"):
+        return None  # "الخميس 13 سبتمبر": the explicit date that follows says it
+    back = (pub.weekday() - int(m.entry.data.value)) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    first = _lead(ctx, m.first)
+    return _mention(ctx, first, last, pub - dt.timedelta(days=back), 1, "weekday")
+
+
+def _ordinal_at(ctx: _Context, i: int) -> tuple[int, int] | None:
+    """(value, end token) of an ordinal day: "الخامس", "الخامس عشر", "الحادي والعشرين", "العشرين"."""
+    hit = lookup(ctx.text(i))
+    if hit is None:
+        return None
+    w, _prefix = hit
+    if w.kind == "tens" and w.value <= 30:
+        return w.value, i + 1
+    if w.kind != "ordinal":
+        return None
+    value, j = w.value, i + 1
+    nxt = lookup(ctx.text(j))
+    if nxt is not None and nxt[0].word in ("عشر", "عشره") and value < 10:
+        return value + 10, j + 1
+    if nxt is not None and nxt[0].kind == "tens" and nxt[1].startswith("و") and nxt[0].value <= 30:
+        return value + nxt[0].value, j + 1
+    return value, j
+
+
+def _day_before(ctx: _Context, first: int) -> tuple[int, int] | None:
+    """A day number ending just before token `first` (or before "من" there): (day, start token)."""
+    ends = [first]
+    if ctx.text(first - 1) == "من":
+        ends.append(first - 1)
+    for start in range(max(0, first - 4), first):
+        for end in ends:
+            got = _day_at(ctx, start)
+            if got is not None and got[1] == end and 1 <= got[0] <= 31:
+                return got[0], start
+    return None
+
+
+def _day_at(ctx: _Context, i: int) -> tuple[int, int] | None:
+    t = ctx.text(i)
+    if t.isdigit() and len(t) <= 2:
+        return int(t), i + 1
+    got = _ordinal_at(ctx, i)
+    if got is not None:
+        return got
+    n = parse_number(ctx.toks, i)
+    if n is not None and not n.vague:
+        return n.value, n.last
+    return None
+
+
+def _year_after(ctx: _Context, j: int, hijri: bool) -> tuple[int, int] | None:
+    """(year, end token) after a month name: "2018", "عام 2018", "من عام 2018", "1440 هـ"."""
+    k = j
+    if ctx.text(k) == "من":
+        k += 1
+    if ctx.label_at(k) == "filler":
+        k = ctx.at[k].last
+    t = ctx.text(k)
+    if not t.isdigit():
+        return None
+    year = int(t)
+    years = _HIJRI_YEARS if hijri else _GREGORIAN_YEARS
+    if year not in years:
+        return None
+    k += 1
+    if ctx.text(k) in _HIJRI_MARKS or (not hijri and ctx.text(k) == "م"):
+        k += 1
+    return year, k
+
+
+def _month_name(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | None:
+    w: DateWord = m.entry.data
+    month, hijri = int(w.value), m.label == "hijri_month"
+    last = m.last
+    # "أيلول/سبتمبر", "أيلول (سبتمبر)": the same month in a second system.
+    alt = ctx.at.get(last)
+    if alt is not None and alt.label == "month_name" and alt.entry.data.value == w.value and not hijri:
+        last = alt.last
+    day = _day_before(ctx, m.first)
+    year = _year_after(ctx, last, hijri)
+    prev = ctx.ends.get(m.first)
+    after = ctx.at.get(year[1] if year else last)
+    marker = after.label if after is not None else ""
+    if marker == "future":
+        return None
+    if w.strict and day is None and year is None and alt is None and marker != "past" and not (
+            prev is not None and prev.label == "filler"):
+        return None
+    if hijri and day is None and year is None:
+        return None
+    first = day[1] if day is not None else m.first
+    if year is not None:
+        last = year[1]
+    elif marker == "past" and after is not None:
+        last = after.last
+    if day is None:
+        edge, first = _edge_before(ctx, first)
+        if prev is not None and prev.label == "filler" and first == m.first:
+            first = prev.first
+    return _resolve(ctx, first, last, month, day[0] if day else None, year[0] if year else None,
+                    hijri, edge if day is None else "", pub)
+
+
+def _resolve(ctx: _Context, first: int, last: int, month: int, day: int | None, year: int | None,
+             hijri: bool, edge: str, pub: dt.date | None) -> DateMention | None:
+    explicit = year is not None
+    if year is None:
+        if pub is None:
+            return None
+        year = _hijri_year(pub) if hijri else pub.year
+    date = _make_date(year, month, day, hijri, edge)
+    if date is None:
+        return None
+    if not explicit and pub is not None:
+        # The year that puts the date (for a bare month: its first day) on or before publication.
+        begins = date if day is not None else _make_date(year, month, None, hijri, "start")
+        if begins is not None and begins > pub:
+            date = _make_date(year - 1, month, day, hijri, edge)
+            if date is None:
+                return None
+    return _mention(ctx, first, last, date, 1 if day else 3, "hijri" if hijri else "explicit")
+
+
+def _hijri_year(pub: dt.date) -> int:
+    try:
+        return Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return _HIJRI_YEARS.start
+
+
+def _make_date(year: int, month: int, day: int | None, hijri: bool, edge: str) -> dt.date | None:
+    try:
+        if hijri:
+            if day is None:
+                day = {"start": 1, "end": Hijri(year, month, 1).month_length()}.get(edge, 15)
+            g = Hijri(year, month, day).to_gregorian()
+            return dt.date(g.year, g.month, g.day)
+        if day is None:
+            return _month_date(year, month, edge)
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _ordinal_month(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | None:
+    """"الشهر التاسع": month nine; "الخامس عشر من الشهر التاسع": a day of it."""
+    got = _ordinal_at(ctx, m.last)
+    if got is None or not 1 <= got[0] <= 12 or not ctx.text(m.first).startswith(("ال", "وال", "بال")):
+        return None
+    month, last = got
+    day = _day_before(ctx, m.first)
+    year = _year_after(ctx, last, False)
+    first = day[1] if day else m.first
+    if year is not None:
+        last = year[1]
+    return _resolve(ctx, first, last, month, day[0] if day else None, year[0] if year else None,
+                    False, "mid", pub)
+
+
+def _ago(ctx: _Context, pub: dt.date | None) -> list[DateMention]:
+    """"منذ ثلاثة أيام" / "قبل 3 أسابيع": a count of days or weeks before publication."""
+    out: list[DateMention] = []
+    if pub is None:
+        return out
+    for k, t in enumerate(ctx.toks[:-2]):
+        if t.text not in _AGO or k in ctx.used:
+            continue
+        n = parse_number(ctx.toks, k + 1)
+        if n is None or n.vague or n.last >= len(ctx.toks):
+            continue
+        unit = _DAY_UNITS.get(ctx.toks[n.last].text)
+        if unit is None or n.value * unit > 60:
+            continue
+        days = n.value * unit
+        precision = 1 if unit == 1 else 2
+        out.append(_mention(ctx, k, n.last + 1, pub - dt.timedelta(days=days), precision, "relative"))
+    return out
+
+
+def _numeric(view: TextView, sentence: Sentence, pub: dt.date | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    if not _HAS_SEPARATED_DIGITS.search(view.norm, sentence.start, sentence.end):
+        return out
+    for m in _NUMERIC.finditer(view.norm, sentence.start, sentence.end):
+        if m.group(1):
+            day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        else:
+            year, month, day = int(m.group(5)), int(m.group(7)), int(m.group(8))
+        hijri = year in _HIJRI_YEARS and year not in _GREGORIAN_YEARS
+        if not hijri and year not in _GREGORIAN_YEARS:
+            continue
+        date = _make_date(year, month, day, hijri, "")
+        if date is not None:
+            kind = "hijri" if hijri else "numeric"
+            out.append(DateMention(m.start(), m.end(), date, 1, sentence.index, kind))
+    return out
+
+
+def paragraph_of(view: TextView) -> list[int]:
+    """Paragraph number of each sentence: a line break between two sentences starts a new one."""
+    out: list[int] = []
+    para = 0
+    for i, s in enumerate(view.sentences):
+        if i and "\n" in view.norm[view.sentences[i - 1].end:s.start]:
+            para += 1
+        out.append(para)
+    return out
+
+
+def event_date_for(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
+                   published: dt.date | None) -> tuple[dt.date | None, int | None, DateMention | None]:
+    """The date governing `sentence`: (date, precision, evidence mention).
+
+    1. A date in the sentence: the most precise, the first of equals.
+    2. Else the nearest date before it in the document: news carries a date forward until a new
+       one is given. Inside the same paragraph it keeps its precision; from an earlier paragraph
+       it becomes precision 2 at most (the event is near that day, not surely on it).
+    3. Else the publication date at precision 2: a report with no date tells of the last few days.
+       Without a publication date: (None, None, None).
+    """
+    own = [d for d in mentions if d.sentence_index == sentence.index]
+    if own:
+        best = min(own, key=lambda d: (d.precision, d.start))
+        return best.date, best.precision, best
+    earlier = [d for d in mentions if d.sentence_index < sentence.index]
+    if earlier:
+        near = max(earlier, key=lambda d: (d.sentence_index, -d.precision, d.start))
+        paras = paragraph_of(view)
+        precision = near.precision
+        if paras[near.sentence_index] != paras[sentence.index]:
+            precision = max(precision, 2)
+        return near.date, precision, near
+    if published is not None:
+        return published, 2, None
+    return None, None, None
+

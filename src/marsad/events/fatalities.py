@@ -1,0 +1,381 @@
+"""Casualty figures in a sentence, and the fatalities of one event, by ACLED's conservative rules.
+
+A figure becomes a mention only when the text says what happened to the people it counts:
+
+- a noun that says it ("7 قتلى", "12 جريحا", "قتيلان", "جثث"), or
+- a person noun ("5 مدنيين", "جنديين", "أكثر من 20 عنصراً") or a bare figure ("مقتل 5") with a
+  trigger before it in the same clause ("مقتل", "قتلت القوات", "إصابة") or, failing that, after
+  it ("... من قسد قتلوا", "لقي ثلاثة جنود مصرعهم"). A figure joined by و to a previous one
+  inherits its trigger ("مقتل 3 جنود و2 مدنيين").
+
+So fighters present ("3 آلاف عنصر يتحصنون"), civilians in a pocket ("50 ألف مدني"), displaced
+people, money, years and ages never count. Figures are coded as ACLED codes them:
+
+- no figure: a singular noun is 1 ("مقتل جندي"), a dual 2, a plural 3 ("several": "مقتل مدنيين");
+- killed and wounded counted together ("مقتل وإصابة 10", "عشرات القتلى والجرحى", "20 بين قتيل
+  وجريح"): the dead are at most half, and ACLED's "a few" = 3 at most: min(3, max(1, N // 2));
+  "قتلى وجرحى" with no figure still says the dead were several: 3;
+- "ضحايا" (victims) counts as dead only when a killing trigger says so; otherwise kind "other";
+- a suicide bomber ("فجر ... نفسه") is one death;
+- a sentence giving a total over a long period ("منذ بداية الحرب", "خلال العام") yields nothing.
+
+Lexicon: `data/casualty_words.tsv`. Offsets are normalised; `TextView.span()` maps them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.text import Entry, Match, Matcher, Sentence, TextView, Token, candidates
+
+from .numbers import NumberMatch, find_numbers
+
+KINDS = ("killed", "wounded", "missing", "arrested", "other")
+# Punctuation that closes a clause: a trigger is not looked for across it.
+_CLAUSE_BREAKS = frozenset("،,;؛:")
+# Endings after which a noun takes no accusative alif ("عنصراً" -> "عنصرا", but not "جثةً").
+_NO_TANWIN_ALIF = ("ه", "ء", "ين", "ون", "ات", "ان", "ا")
+_WINDOW = 5
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityMention:
+    start: int  # normalised offsets of the figure and the victim noun
+    end: int
+    count: int
+    kind: str  # one of KINDS
+    vague: bool = False  # coded from a vague or approximate figure
+    group: str = "generic"  # victim category: civilian, military, police, militant, bomber, others, generic
+    sentence_index: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyWord:
+    phrase: str
+    role: str  # casualty, person, trigger, negation, period, measure, blocker, self_verb, self
+    kind: str  # killed, wounded, missing, arrested, other, victim, or "-"
+    group: str
+    number: str  # "1", "2", "pl" or "-"
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    kind: str
+    mixed: bool = False
+    noun: Match | None = None  # a definite casualty noun read as the trigger ("عدد القتلى إلى 25")
+
+
+@lru_cache(maxsize=1)
+def casualty_words() -> dict[str, CasualtyWord]:
+    text = resources.files("marsad.events").joinpath("data/casualty_words.tsv").read_text("utf-8")
+    out: dict[str, CasualtyWord] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("phrase\t"):
+            continue
+        phrase, role, kind, group, number = line.split("\t")
+        out[phrase] = CasualtyWord(phrase, role, kind, group, number)
+    return out
+
+
+@lru_cache(maxsize=1)
+def casualty_matcher() -> Matcher:
+    entries: list[Entry] = []
+    for phrase, w in casualty_words().items():
+        inflects = w.role in ("trigger", "self_verb")
+        entries.append(Entry(tuple(phrase.split()), w.role, w, suffix=inflects))
+        if w.role in ("casualty", "person") and " " not in phrase and not phrase.endswith(_NO_TANWIN_ALIF):
+            entries.append(Entry((phrase + "ا",), w.role, w, suffix=False))
+    return Matcher(entries)
+
+
+@lru_cache(maxsize=1)
+def _key_heads() -> frozenset[str]:
+    """First words of entries that can start a mention by themselves (most sentences have none)."""
+    return frozenset(p.split()[0] for p, w in casualty_words().items()
+                     if w.role in ("casualty", "trigger", "self_verb"))
+
+
+@lru_cache(maxsize=200_000)
+def _is_key(word: str) -> bool:
+    heads = _key_heads()
+    return any(c.form in heads for c in candidates(word))
+
+
+class _Sentence:
+    """One sentence's tokens with their lexicon matches, and the mentions found so far."""
+
+    def __init__(self, view: TextView, sentence: Sentence) -> None:
+        self.norm = view.norm
+        self.toks: list[Token] = view.tokens_of(sentence)
+        self.matches = casualty_matcher().find(self.toks)
+        self.cover: list[Match | None] = [None] * len(self.toks)
+        self.at: dict[int, Match] = {}
+        for m in self.matches:
+            self.at[m.first] = m
+            for k in range(m.first, m.last):
+                self.cover[k] = m
+        self.owner: list[str | None] = [None] * len(self.toks)  # kind of the mention owning a token
+        self.agents: set[int] = set()  # first tokens of nouns read as the agent of a trigger
+        self.index = sentence.index
+
+    def breaks(self, k: int) -> bool:
+        """True when a clause break separates token k from token k + 1."""
+        gap = self.norm[self.toks[k].end:self.toks[k + 1].start]
+        return any(c in _CLAUSE_BREAKS for c in gap)
+
+    def word(self, k: int, *roles: str) -> Match | None:
+        m = self.at.get(k)
+        return m if m is not None and m.label in roles else None
+
+    def negated(self, k: int, window: int = 4) -> bool:
+        for j in range(max(0, k - window), k):
+            m = self.cover[j]
+            if m is not None and m.label == "negation" and not any(self.breaks(x) for x in range(j, k)):
+                return True
+        return False
+
+    def trigger_before(self, pos: int, window: int = _WINDOW) -> _Trigger | None:
+        for k in range(pos - 1, max(-1, pos - 1 - window), -1):
+            if self.breaks(k):
+                return None
+            if self.owner[k] is not None:
+                return _Trigger(self.owner[k])  # joined to a previous figure: same fate
+            m = self.cover[k]
+            if m is None:
+                continue
+            w: CasualtyWord = m.entry.data
+            if m.label == "trigger":
+                if self.negated(m.first):
+                    return None
+                return _Trigger(w.kind, self._mixed_triggers(m))
+            if m.label == "casualty" and "ال" in m.prefix and w.kind in KINDS:
+                return _Trigger(w.kind, noun=m)  # "ارتفع عدد القتلى إلى 20"
+            before = self.cover[m.first - 1] if m.first > 0 else None
+            if m.label == "person" and before is not None and before.label == "trigger" and w.number == "pl":
+                # "اختطف مسلحون ثلاثة صحفيين": the noun right after the verb is its agent.
+                self.agents.add(m.first)
+                continue
+            if m.label in ("person", "casualty", "measure"):
+                return None
+        return None
+
+    def _mixed_triggers(self, m: Match) -> bool:
+        """"مقتل وإصابة" / "إصابة ومقتل": deaths and injuries counted together."""
+        kinds = {m.entry.data.kind}
+        if m.prefix.startswith("و") and m.first > 0:
+            prev = self.cover[m.first - 1]
+            if prev is not None and prev.label == "trigger":
+                kinds.add(prev.entry.data.kind)
+        nxt = self.at.get(m.last)
+        if nxt is not None and nxt.label == "trigger" and nxt.prefix.startswith("و"):
+            kinds.add(nxt.entry.data.kind)
+        return {"killed", "wounded"} <= kinds
+
+    def trigger_after(self, pos: int, numbers: set[int], window: int = _WINDOW) -> _Trigger | None:
+        for k in range(pos, min(len(self.toks), pos + window)):
+            if k > pos and self.breaks(k - 1):
+                return None
+            if k in numbers or self.owner[k] is not None:
+                return None
+            m = self.cover[k]
+            if m is None:
+                continue
+            if m.label == "trigger":
+                return _Trigger(m.entry.data.kind)
+            if m.label in ("person", "casualty"):
+                return None
+        return None
+
+    def mixed_tail(self, k: int, kind: str) -> int:
+        """Token index past "وجرحى" / "بين قتيل وجريح" when it follows position k, else -1."""
+        m = self.word(k, "casualty")
+        if m is not None and m.prefix.startswith("و") and {kind, m.entry.data.kind} == {"killed", "wounded"}:
+            return m.last
+        if k < len(self.toks) and self.toks[k].text == "بين":
+            a = self.word(k + 1, "casualty")
+            b = self.word(a.last, "casualty") if a is not None else None
+            kinds = {a.entry.data.kind, b.entry.data.kind} if a is not None and b is not None else set()
+            if b is not None and kinds == {"killed", "wounded"}:
+                return b.last
+        return -1
+
+    def own(self, first: int, last: int, kind: str) -> None:
+        for k in range(first, last):
+            self.owner[k] = kind
+
+
+def _start(m: Match) -> int:
+    """Start of a match with its article ("القتلى"), without conjunctions and prepositions."""
+    return m.start - (2 if m.prefix.endswith("ال") else 0)
+
+
+def _mixed_count(n: int) -> int:
+    return min(3, max(1, n // 2))
+
+
+def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]:
+    """Casualty mentions in `sentence`, in text order. See the module docstring for the rules."""
+    if not any(_is_key(t.text) for t in view.tokens_of(sentence)):
+        return []
+    s = _Sentence(view, sentence)
+    if not s.matches or _long_period(s):
+        return []
+    numbers = find_numbers(s.toks, view.norm)
+    out: list[FatalityMention] = []
+    starts = {n.first for n in numbers}
+    for n in numbers:
+        mention = _figure(s, n, starts)
+        if mention is not None:
+            out.append(mention)
+    for m in s.matches:
+        if m.label in ("person", "casualty") and s.owner[m.first] is None and m.first not in s.agents:
+            mention = _bare_noun(s, m)
+            if mention is not None:
+                out.append(mention)
+        elif m.label == "self":
+            mention = _bomber(s, m)
+            if mention is not None:
+                out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _long_period(s: _Sentence) -> bool:
+    if any(m.label == "period" for m in s.matches):
+        return True
+    for k, t in enumerate(s.toks[:-1]):
+        nxt = s.toks[k + 1].text
+        if t.text in ("منذ", "ومنذ") and nxt.isdigit() and 1900 <= int(nxt) <= 2100:
+            return True
+    return False
+
+
+def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention | None:
+    toks = s.toks
+    j = n.last
+    jn = j + 1 if j < len(toks) and toks[j].text == "من" else j
+    noun = s.word(jn, "person", "casualty")
+    first = n.first
+    if noun is None:
+        if j < len(toks) and s.cover[j] is not None and s.cover[j].label == "measure":
+            return None
+        if not n.vague and 1900 <= n.value <= 2100 and toks[n.first].text.isdigit():
+            return None  # a year
+        before = s.cover[n.first - 1] if n.first > 0 else None
+        if (before is not None and before.label == "person" and not toks[n.first].text[0].isdigit()
+                and s.owner[before.first] is None):
+            noun, first = before, before.first  # "الجنود الثلاثة", "جندي واحد"
+    w: CasualtyWord | None = noun.entry.data if noun is not None else None
+    kind: str | None = None
+    mixed = False
+    if w is not None and w.role == "casualty" and w.kind in KINDS:
+        kind = w.kind
+    else:
+        t = s.trigger_before(first)
+        if t is None and noun is not None:
+            t = s.trigger_after(max(noun.last, n.last), starts - {n.first})
+        if t is not None:
+            kind, mixed = t.kind, t.mixed
+            if t.noun is not None and noun is None:
+                first = t.noun.first
+        if w is not None and w.kind == "victim" and kind != "killed":
+            kind = "other" if kind is None else kind
+    end = max(noun.last, n.last) if noun is not None else n.last
+    if kind is None and noun is not None and s.mixed_tail(end, "killed") > 0:
+        kind = "killed"  # "سقوط 20 شخصا بين قتيل وجريح"
+    if kind is None:
+        return None
+    if noun is not None and not mixed:
+        tail = s.mixed_tail(end, kind)
+        if tail > 0:
+            mixed, end = True, tail
+    group = w.group if w is not None and w.group != "-" else "generic"
+    others = s.word(end, "person")
+    if noun is not None and others is not None and others.entry.data.group == "others":
+        group, end = "others", others.last  # "3 أشخاص آخرين": more victims, not the same ones
+    count, vague = n.value, n.vague
+    if mixed:
+        kind, count, vague = "killed", _mixed_count(n.value), True
+    s.own(first, end, kind)
+    lead = noun if noun is not None else s.at.get(first)  # the victim noun, or "القتلى" in "القتلى إلى 25"
+    start = min(n.start, _start(lead)) if lead is not None else n.start
+    return FatalityMention(start, toks[end - 1].end, count, kind, vague, group, s.index)
+
+
+def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
+    """A noun with no figure: "مقتل جندي" (1), "قتيلان" (2), "مقتل مدنيين" / "قتلى" (3, vague)."""
+    w: CasualtyWord = m.entry.data
+    kind: str | None = None
+    mixed = False
+    if w.role == "casualty" and w.kind in KINDS:
+        if s.negated(m.first, window=5):
+            return None  # "دون سقوط قتلى", "لم يسفر الانفجار عن سقوط قتلى"
+        kind = w.kind
+    else:
+        t = s.trigger_before(m.first, window=2) or s.trigger_after(m.last, set(), window=3)
+        if t is not None:
+            kind, mixed = t.kind, t.mixed
+        if w.kind == "victim" and kind != "killed":
+            kind = "other" if kind is None else kind
+    if kind is None:
+        return None
+    end = m.last
+    count = {"1": 1, "2": 2}.get(w.number, 3)
+    vague = w.number == "pl"
+    tail = s.mixed_tail(end, kind) if not mixed else -1
+    if tail > 0:
+        kind, count, vague, end = "killed", 3, True, tail  # "قتلى وجرحى": the dead are several
+    elif mixed:
+        kind, count, vague = "killed", 1, True  # "مقتل وإصابة مدنيين": at least one dead
+    s.own(m.first, end, kind)
+    group = w.group if w.group != "-" else "generic"
+    return FatalityMention(_start(m), s.toks[end - 1].end, count, kind, vague, group, s.index)
+
+
+def _bomber(s: _Sentence, m: Match) -> FatalityMention | None:
+    """"فجر الانتحاري نفسه", "فجرت نفسها": the bomber dies."""
+    for k in range(m.first - 1, max(-1, m.first - 4), -1):
+        v = s.cover[k]
+        if v is not None and v.label == "self_verb" and not s.negated(v.first):
+            s.own(v.first, m.last, "killed")
+            return FatalityMention(v.start, m.end, 1, "killed", False, "bomber", s.index)
+    return None
+
+
+def total_fatalities(mentions: Iterable[FatalityMention]) -> tuple[int, FatalityMention | None]:
+    """Fatalities of one event from its mentions, and the mention that best evidences them.
+
+    ACLED counts the same deaths once and keeps the lowest figure when reports conflict:
+    - different figures for one victim group within a sentence add up (the same figure twice is
+      the same deaths: "قتل 5 ... وقتل خمسة أشخاص" = 5); across sentences the lowest wins;
+    - distinct groups add up ("مقتل 3 جنود و2 مدنيين" = 5); a generic figure ("أشخاص", a bare
+      number) is the same deaths as the groups, so the total is the larger of the two
+      ("قتل 5 أشخاص بينهم 3 أطفال" = 5); "آخرين" (others) and a suicide bomber add to both;
+    - a vague figure is dropped when an exact one covers the same group.
+    """
+    killed = [m for m in mentions if m.kind == "killed" and m.count > 0]
+    if not killed:
+        return 0, None
+    exact_groups = {m.group for m in killed if not m.vague}
+    kept = [m for m in killed if not m.vague or not (
+        m.group in exact_groups or "generic" in exact_groups or (m.group == "generic" and exact_groups))]
+    by_group: dict[str, dict[int, set[int]]] = {}
+    for m in kept:
+        by_group.setdefault(m.group, {}).setdefault(m.sentence_index, set()).add(m.count)
+    lowest = {g: min(sum(counts) for counts in v.values()) for g, v in by_group.items()}
+    additive = ("others", "bomber")  # "3 آخرين", and a bomber is rarely among "6 أشخاص"
+    specific = sum(v for g, v in lowest.items() if g not in ("generic",) + additive)
+    total = max(specific, lowest.get("generic", 0)) + sum(lowest.get(g, 0) for g in additive)
+    evidence = max(kept, key=lambda m: (m.count, -m.start))
+    return total, evidence
+
+
+def fatalities_in(view: TextView, sentences: Sequence[Sentence]) -> list[FatalityMention]:
+    """Mentions of every sentence given, in order."""
+    out: list[FatalityMention] = []
+    for sentence in sentences:
+        out.extend(find_fatalities(view, sentence))
+    return out

@@ -1,0 +1,158 @@
+"""Does a trigger report an event that happened? Cue words, their scope, and the verb's aspect.
+
+News is full of conflict words that report nothing: threats, denials, plans, conditions, questions,
+calls, condemnations, trials, anniversaries, long-period totals, and masdars that only name a known
+event ("بعد اغتيال ..."). Each cue word (data/cues.tsv) has a category; a category acts over a
+scope relative to the trigger:
+
+- clause cues (negation, modal, plan, threat, condition, call, condemn, trial, question) act when
+  they come before the trigger in the same clause, within `CLAUSE_WINDOW` tokens;
+- governor cues (reference, generic) act on a noun trigger they immediately precede;
+- sentence cues (statistic, history) and support cues (anchor, outcome) act anywhere in the sentence.
+
+`assess()` turns them into a confidence adjustment and the list of categories that applied, so
+that a caller can explain why a trigger was kept or dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..text import Entry, Matcher, Token
+
+# Confidence added when a category applies; negative = evidence that nothing happened.
+CLAUSE_EFFECT = {
+    "negation": -0.45, "modal": -0.3, "plan": -0.45, "threat": -0.4, "condition": -0.45,
+    "call": -0.3, "future": -0.45, "condemn": -0.2, "trial": -0.3, "question": -0.45,
+}
+GOVERNOR_EFFECT = {"reference": -0.35, "generic": -0.3}
+# Tokens allowed between a governor and its noun: "بعد ساعتين من الاختطاف", "عمليات القتل".
+GOVERNOR_WINDOW = {"reference": 3, "generic": 1}
+SENTENCE_EFFECT = {"statistic": -0.15, "history": -0.15, "anchor": 0.1, "outcome": 0.1, "result": 0.1}
+LIGHT_VERB_EFFECT = 0.15  # "قامت دبابة بقصف", "نفذ هجوما", "وقع انفجار": a verb reports the masdar
+LIGHT_VERB_WINDOW = 3
+COUNT_EFFECT = 0.1  # "قتل 20", "مقتل ثلاثة": a count of victims right after the trigger
+COUNT_WINDOW = 3
+# Aspect of the trigger: an imperfect or future verb describes habits, threats, plans.
+ASPECT_EFFECT = {"imperfect": -0.3, "future": -0.45, "noun": -0.1}
+RELATIVE_EFFECT = -0.2  # "الذي قتلته الشرطة": a verb in a relative clause recalls, the main clause reports
+PASSIVE_AUX_EFFECT = 0.1  # "تعرضت لهجوم", "تم اغتيال": the masdar happened to someone
+EFFECTS = {**CLAUSE_EFFECT, **GOVERNOR_EFFECT, **SENTENCE_EFFECT, "relative": RELATIVE_EFFECT,
+           "passive_aux": PASSIVE_AUX_EFFECT, "light_verb": LIGHT_VERB_EFFECT, "count": COUNT_EFFECT}
+CLAUSE_WINDOW = 7  # tokens before the trigger that a clause cue may stand
+PAST_AUX_WINDOW = 4  # "كانوا يطلقون النار": a past auxiliary this close makes an imperfect past
+AGENT_WINDOW = 6  # "من قبل" / "على يد" this close after a trigger makes it passive
+# Characters between two tokens that end a clause (scope of clause cues does not cross them).
+CLAUSE_PUNCT = frozenset('،,;؛:."!?؟')
+
+CATEGORIES = frozenset(CLAUSE_EFFECT) | frozenset(GOVERNOR_EFFECT) | frozenset(SENTENCE_EFFECT) | {
+    "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "relative", "prep", "light_verb",
+    "number", "defuse"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    category: str
+    first: int  # token positions in the sentence's token list, [first, last)
+    last: int
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> Matcher:
+    """The cue lexicon (data/cues.tsv), one Entry per form labelled with its category."""
+    entries = []
+    text = resources.files("marsad.events").joinpath("data/cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
+        for form in cols[1].split("|"):
+            entries.append(Entry.of(form, cols[0], suffix="nosuf" not in flags,
+                                    prefix="noprefix" not in flags))
+    return Matcher(entries)
+
+
+def find_cues(tokens: Sequence[Token]) -> list[Cue]:
+    """Every cue in a sentence's tokens (overlapping, so a word can be two cues)."""
+    return [Cue(m.label, m.first, m.last) for m in cue_matcher().find(tokens, overlapping=True)]
+
+
+def clause_breaks(tokens: Sequence[Token], norm: str) -> list[bool]:
+    """`breaks[i]` is True when a clause boundary lies between token i-1 and token i."""
+    out = [False] * len(tokens)
+    for i in range(1, len(tokens)):
+        gap = norm[tokens[i - 1].end:tokens[i].start]
+        out[i] = any(c in CLAUSE_PUNCT for c in gap)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    delta: float
+    reasons: tuple[str, ...]
+    passive: bool
+
+
+def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool], first: int, last: int,
+           aspect: str, question: bool) -> Assessment:
+    """Confidence adjustment for a trigger spanning tokens [first, last) of a sentence."""
+    delta = 0.0
+    reasons: list[str] = []
+    # The clause start: the nearest punctuation or boundary word before the trigger.
+    lo = max(0, first - CLAUSE_WINDOW)
+    for i in range(first, lo, -1):
+        if breaks[i]:
+            lo = i
+            break
+    for c in cues:
+        if c.category == "boundary" and lo <= c.first < first:
+            lo = max(lo, c.last)
+    past_aux = passive = False
+    applied: set[str] = set()
+    for c in cues:
+        cat = c.category
+        if c.first < last and c.last > first:
+            continue  # the trigger itself ("وقف" in "وقف إطلاق النار")
+        before = c.last <= first
+        if cat in CLAUSE_EFFECT and before and c.first >= lo:
+            applied.add(cat)
+        elif (cat in GOVERNOR_EFFECT and aspect == "noun" and before
+              and first - c.last <= GOVERNOR_WINDOW[cat]):
+            applied.add(cat)
+        elif cat in SENTENCE_EFFECT:
+            applied.add(cat)
+        elif cat == "past_aux" and before and first - c.last < PAST_AUX_WINDOW:
+            past_aux = True
+        elif cat == "agent" and not before and c.first - last < AGENT_WINDOW:
+            passive = True
+        elif cat == "passive_aux" and before and first - c.last < LIGHT_VERB_WINDOW:
+            passive = True
+            if aspect == "noun":
+                applied.add("passive_aux")
+        elif cat == "relative" and aspect != "noun" and before and first - c.last <= 1:
+            applied.add("relative")
+        elif cat == "light_verb" and aspect == "noun" and before and first - c.last < LIGHT_VERB_WINDOW:
+            applied.add("light_verb")
+        elif cat == "number" and not before and c.first - last < COUNT_WINDOW:
+            applied.add("count")
+    if question:
+        applied.add("question")
+    if any(t.text[0].isdigit() for t in tokens[last:last + COUNT_WINDOW]):
+        applied.add("count")
+    for cat in sorted(applied):
+        delta += EFFECTS[cat]
+        reasons.append(cat)
+    if aspect in ASPECT_EFFECT and not (aspect == "imperfect" and past_aux):
+        delta += ASPECT_EFFECT[aspect]
+        reasons.append(aspect)
+    return Assessment(delta, tuple(reasons), passive)
+
+
+def is_question(norm_sentence: str, tokens: Sequence[Token]) -> bool:
+    """A sentence that asks: ends with a question mark or opens with هل."""
+    s = norm_sentence.rstrip(' "\')')
+    return s.endswith(("?", "؟")) or bool(tokens and tokens[0].text in ("هل", "وهل", "فهل"))

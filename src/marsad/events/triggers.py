@@ -1,0 +1,289 @@
+"""Event detection and typing: the events a sentence reports, typed by the ACLED taxonomy.
+
+`detect(view, sentence)` finds trigger words (data/triggers.tsv, expanded from verb and noun rows
+into inflected forms and matched clitic-aware), types each through data/kinds.tsv, and scores it:
+the row's weight, moved by the verb's aspect and by modality cues (modality.py), plus support from
+a time anchor, a casualty outcome or a second trigger in the sentence. Triggers scoring below
+`MIN_CONFIDENCE` are not reports of an event and are dropped.
+
+`choose(triggers)` applies ACLED's precedence when one event is reported with several tactics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from ..text import Entry, Match, Matcher, Sentence, TextView, Token
+from . import modality
+
+MIN_CONFIDENCE = 0.5
+BACKER_MIN = 0.3  # a trigger this confident on its own backs the others in its sentence
+CO_TRIGGER_SUPPORT = 0.1  # a second, strong trigger of violence in the sentence
+PROTEST_RETYPE_WINDOW = 4  # "قتلت قوات الأمن ثلاثة متظاهرين": protesters this close after the trigger
+PARTICIPANT_SUPPORT = 0.3  # "تجمع مئات المتظاهرين", "أحرق المحتجون": protesters act next to the verb
+PARTICIPANT_WINDOW = 3
+EXPLOSIVE_KINDS = frozenset({"ied", "car_bomb", "explosion", "landmine", "grenade", "missile"})
+DEFUSE_WINDOW = 5  # "فكك خبراء المتفجرات عبوة": a defusing or finding verb this close before
+DEFUSE_SUPPORT = 0.15  # the defusing verb is what the sentence reports
+COMPANION_MIN = 0.3  # a tactic this confident types an event that another trigger reports
+PLURAL_EFFECT = -0.1  # "التفجيرات", "هجمات": plurals mostly sum up or generalise
+PLURAL_SUFFIXES = frozenset({"ات", "ين", "ون"})
+# Endings that make a "needsuf" verb unambiguous ("فجروا", "فجرت"; not "فجرا", also "at dawn").
+VERB_SUFFIXES = frozenset({"ت", "وا", "تا", "وه", "ها", "هم", "تها", "ته", "وها"})
+
+# Event types that count as political violence against people, and as demonstrations.
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+DEMO_TYPES = frozenset({"Protests", "Riots"})
+
+TERRITORY_STATE = "Government regains territory"
+TERRITORY_NON_STATE = "Non-state actor overtakes territory"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One reported event's trigger. Offsets are normalised (map with `view.span`)."""
+
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    kind: str  # finer than the sub-type: "airstrike", "ambush", "car_bomb", "territory_taken", ...
+    confidence: float
+    passive: bool = False  # passive verb, or masdar whose agent follows ("من قبل", "على يد")
+    aspect: str = "noun"  # "perfect", "imperfect", "future" or "noun"
+    reasons: tuple[str, ...] = ()  # modality cues and support that moved the confidence
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    event_type: str
+    sub_event_type: str
+    rank: int  # ACLED precedence in choose(): lower wins
+
+
+@dataclass(frozen=True, slots=True)
+class Lexeme:
+    """What a trigger entry stands for (the `data` of its matcher Entry)."""
+
+    kind: str
+    weight: float
+    aspect: str
+    passive: bool = False
+    weak: bool = False
+    needsuf: bool = False  # only inflected forms: bare "فجر" is mostly "dawn"
+    plural: bool = False  # a plural noun: often a generic or long-period mention
+
+
+def _rows(name: str) -> Iterable[list[str]]:
+    text = resources.files("marsad.events").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@lru_cache(maxsize=1)
+def kinds() -> dict[str, Kind]:
+    return {r[0]: Kind(r[0], r[1], r[2], int(r[3])) for r in _rows("kinds.tsv")}
+
+
+# Subject-person endings of a conjugated verb that opens a multi-word trigger (the matcher takes
+# suffixes only on an entry's last word): perfect he/she/they/dual, imperfect plural/dual.
+_PERFECT_ENDINGS = ("", "ت", "وا", "ا", "تا")
+_IMPERFECT_PREFIXES = {"ي": "imperfect", "ت": "imperfect", "ن": "imperfect",
+                       "سي": "future", "ست": "future", "سن": "future"}
+
+
+def _perfect_forms(verb: str) -> list[str]:
+    out = [verb + e for e in _PERFECT_ENDINGS]
+    if verb.endswith("ي"):  # defective: ألقى → ألقت ألقوا
+        out += [verb[:-1] + "ت", verb[:-1] + "وا"]
+    return out
+
+
+def expand_verb(form: str, multiword: bool) -> list[tuple[str, str]]:
+    """Surface forms of one verb form of a V row, with their aspect. `form` is a perfect (3ms) or
+    an imperfect (3ms, starting with ي); a multi-word form has its first word conjugated."""
+    first, _, rest = form.partition(" ")
+    rest = " " + rest if rest else ""
+    out: list[tuple[str, str]] = []
+    if first.startswith("ي") and len(first) > 2:
+        stem = first[1:]
+        for pre, aspect in _IMPERFECT_PREFIXES.items():
+            words = [pre + stem]
+            if multiword:
+                words += [pre + stem + "ون", pre + stem + "ان"]
+                if stem.endswith("ي"):
+                    words.append(pre + stem[:-1] + "ون")
+            out += [(w + rest, aspect) for w in words]
+    else:
+        words = _perfect_forms(first) if multiword else [first]
+        out += [(w + rest, "perfect") for w in words]
+    return out
+
+
+def _noun_forms(form: str) -> list[str]:
+    out = [form]
+    if " " not in form and form.endswith("ه") and len(form) > 3:
+        out += [form[:-1] + "ات", form[:-1] + "ت"]  # غارة → غارات, غارت(ين)
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> list[Entry]:
+    """Every trigger entry expanded from data/triggers.tsv (first spelling of a form wins)."""
+    entries: dict[str, Entry] = {}
+    for pos, kind, forms, weight, *rest in _rows("triggers.tsv"):
+        flags = set(rest[0].split(",")) if rest and rest[0] else set()
+        for form in forms.split("|"):
+            if pos == "V":
+                expanded = expand_verb(form, " " in form)
+            else:
+                expanded = [(f, "noun") for f in _noun_forms(form)]
+            for surface, aspect in expanded:
+                plural = aspect == "noun" and ("pl" in flags or surface.split()[0].endswith("ات"))
+                lex = Lexeme(kind, float(weight), aspect, "passive" in flags, "weak" in flags,
+                             "needsuf" in flags and aspect == "perfect", plural)
+                entries.setdefault(surface, Entry.of(surface, kind, lex, suffix="nosuf" not in flags))
+    return list(entries.values())
+
+
+@lru_cache(maxsize=1)
+def trigger_matcher() -> Matcher:
+    return Matcher(lexicon())
+
+
+def territory_subtype(is_state: bool) -> str:
+    """The Battles sub-type of a "territory_taken" trigger once actor1's inter is known."""
+    return TERRITORY_STATE if is_state else TERRITORY_NON_STATE
+
+
+def _near(cues: Sequence[modality.Cue], category: str, first: int, last: int, window: int) -> bool:
+    """A cue of `category` within `window` tokens of [first, last), not overlapping it."""
+    return any(c.category == category and (0 <= first - c.last < window or 0 <= c.first - last < window)
+               for c in cues)
+
+
+def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int) -> str:
+    """Refine a kind from the words around it: who was targeted, what delivered it."""
+    cats = {c.category for c in cues}
+    if kind in ("killing", "shooting", "attack") and any(
+            c.category == "participant" and last <= c.first < last + PROTEST_RETYPE_WINDOW for c in cues):
+        return "excessive_force"  # "قتل متظاهرين", "أطلقت النار على المحتجين"
+    if kind in ("clash", "attack") and _near(cues, "participant", first, last, PARTICIPANT_WINDOW):
+        return "riot"  # clashes between protesters and the police, protesters storming a building
+    if kind in EXPLOSIVE_KINDS and any(c.category == "defuse" and 0 <= first - c.last < DEFUSE_WINDOW
+                                       for c in cues):
+        return "disrupted"  # "فكك خبراء المتفجرات عبوة ناسفة", "العثور على سيارة مفخخة"
+    if kind in ("shelling", "missile", "explosion") and "air" in cats:
+        return "airstrike"  # "قصفت الطائرات", "صواريخ أطلقتها مروحية"
+    return kind
+
+
+def _aspect(lex: Lexeme, m: Match, cues: Sequence[modality.Cue]) -> str:
+    """A perfect form with a preposition or the article ("بالقتل", "القصف"), or right after a
+    preposition ("على قتل المدنيين"), is a masdar (the two are spelt alike)."""
+    if lex.aspect != "perfect":
+        return lex.aspect
+    if m.prefix.endswith(("ال", "لل")) or m.prefix[-1:] in ("ب", "ل", "ك"):
+        return "noun"
+    if any(c.category == "prep" and c.last == m.first for c in cues):
+        return "noun"
+    return lex.aspect
+
+
+def _plural(lex: Lexeme, suffix: str) -> bool:
+    return lex.plural or (lex.aspect != "imperfect" and suffix in PLURAL_SUFFIXES)
+
+
+def _verb_reading(m: Match, tokens: Sequence[Token], cues: Sequence[modality.Cue]) -> bool:
+    """Whether a "needsuf" form ("فجر": detonated / dawn) reads as the verb: inflected as one, or
+    bare with no article, no preposition before it and no time word after it ("فجر أمس")."""
+    if m.suffix in VERB_SUFFIXES:
+        return True
+    if m.suffix or m.prefix not in ("", "و", "ف"):
+        return False
+    return not any((c.category == "prep" and c.last == m.first)
+                   or (c.category == "anchor" and c.first == m.last) for c in cues)
+
+
+def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
+    """Every trigger in the sentence with its confidence, including those below the threshold."""
+    tokens = view.tokens_of(sentence)
+    if not tokens:
+        return []
+    matches = trigger_matcher().find(tokens)
+    if not matches:
+        return []
+    cues = modality.find_cues(tokens)
+    matches = [m for m in matches if not m.entry.data.needsuf or _verb_reading(m, tokens, cues)]
+    breaks = modality.clause_breaks(tokens, view.norm)
+    question = modality.is_question(view.norm[sentence.start:sentence.end], tokens)
+    table = kinds()
+    # First pass: each trigger on its own (weight, aspect, modality, number).
+    scored = []
+    for m in matches:
+        lex: Lexeme = m.entry.data
+        aspect = _aspect(lex, m, cues)
+        a = modality.assess(tokens, cues, breaks, m.first, m.last, aspect, question)
+        conf, reasons = lex.weight + a.delta, list(a.reasons)
+        if aspect == "noun" and _plural(lex, m.suffix):
+            conf += PLURAL_EFFECT
+            reasons.append("plural")
+        if table[lex.kind].event_type in DEMO_TYPES and _near(cues, "participant", m.first, m.last,
+                                                              PARTICIPANT_WINDOW):
+            conf += PARTICIPANT_SUPPORT
+            reasons.append("participant")
+        scored.append((m, lex, aspect, a.passive, conf, reasons))
+    # Second pass: a trigger is more likely a report when another, independent one backs it.
+    backers = [m for m, lex, _, _, conf, reasons in scored
+               if (not lex.weak or "passive_aux" in reasons) and conf >= BACKER_MIN
+               and table[lex.kind].event_type in VIOLENT_TYPES | DEMO_TYPES]
+    out: list[Trigger] = []
+    for m, lex, aspect, passive, conf, reasons in scored:
+        if any(b is not m for b in backers):
+            conf += CO_TRIGGER_SUPPORT
+            reasons.append("co_trigger")
+        kind = table[_retype(lex.kind, cues, m.first, m.last)]
+        if kind.name == "disrupted" and lex.kind != "disrupted":
+            conf += DEFUSE_SUPPORT
+            reasons.append("defuse")
+        out.append(Trigger(m.start, m.end, kind.event_type, kind.sub_event_type, kind.name,
+                           round(max(0.0, min(1.0, conf)), 3), lex.passive or passive, aspect,
+                           tuple(reasons)))
+    return out
+
+
+def _group(event_type: str) -> str:
+    return "violent" if event_type in VIOLENT_TYPES else "demo" if event_type in DEMO_TYPES else event_type
+
+
+def detect(view: TextView, sentence: Sentence, min_confidence: float = MIN_CONFIDENCE) -> list[Trigger]:
+    """The events `sentence` reports: its triggers whose confidence reaches `min_confidence`, with
+    their companions: weaker triggers of the same kind of violence (or of demonstration) that only
+    type the reported event ("فجر انتحاري سيارة مفخخة": the bomber and the car bomb make the
+    explosion a suicide bomb in `choose`)."""
+    found = scan(view, sentence)
+    groups = {_group(t.event_type) for t in found if t.confidence >= min_confidence}
+    return [t for t in found if t.confidence >= min_confidence
+            or (t.confidence >= COMPANION_MIN and _group(t.event_type) in groups)]
+
+
+def choose(triggers: Sequence[Trigger]) -> Trigger:
+    """The trigger that types one event reported with several tactics, by ACLED precedence (ties:
+    the more confident, then the first). A car bomb whose driver blew himself up is a suicide bomb,
+    an air strike beats shelling, a takeover beats the clash it came with."""
+    if not triggers:
+        raise ValueError("choose() needs at least one trigger")
+    table = kinds()
+    return min(triggers, key=lambda t: (table[t.kind].rank, -t.confidence, t.start))
+
+
+def retype(trigger: Trigger, kind: str) -> Trigger:
+    """`trigger` with another kind (and that kind's type and sub-type), e.g. by the lead once
+    the target is known to be civilians."""
+    k = kinds()[kind]
+    return replace(trigger, kind=k.name, event_type=k.event_type, sub_event_type=k.sub_event_type)

@@ -1,0 +1,237 @@
+"""Finding place names in a `TextView`: clitic-aware dictionary lookup plus the words around them.
+
+Each token is read through `candidate_map()` (so "بالقاهرة", "وريف", "لمحافظة" are looked through)
+and the gazetteer is probed with the longest run of words starting there. A found name is kept
+or dropped, and later resolved, using its context: a place noun before it ("مدينة", "محافظة"),
+a direction or nearness word ("شرق", "ريف", "قرب", "... الشرقي"), a locative preposition, or an
+organisation noun that makes it part of a name ("جامعة دمشق"). An open place noun followed by a
+word the gazetteer lacks ("قرية X") yields an unresolved mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import TextView, Token, candidate_map
+from .countries import focus_countries
+from .gazetteer import Gazetteer
+from .lexicon import ambiguous_names, context_words
+
+# Adjectives of direction written after the name: "ريف دير الزور الشرقي".
+_AFTER_DIRECTIONS = {"الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه"}
+# Words that follow an open place noun without being a name ("قرية صغيرة", "مدينة واحدة").
+_NOT_NAMES = {"صغيره", "كبيره", "جديده", "قديمه", "واحده", "اخري", "اخرى", "نائيه", "مجاوره", "قريبه",
+              "بعيده", "حدوديه", "سكنيه", "عسكريه", "صناعيه", "ساحليه", "مهمه", "استراتيجيه", "محاصره",
+              "كامله", "باكملها", "بكاملها", "عربيه", "سوريه", "عراقيه", "يمنيه", "ليبيه", "المدينه",
+              "في", "من", "الى", "علي", "عن", "مع", "التي", "الذي", "او", "و", "ثم", "كل", "بعض", "هذه",
+              "تلك", "ذات", "نفسها", "رقم", "قرب", "بين", "حيث", "خلال", "منذ", "يوم", "امس", "اليوم"}
+# First words that start a two-word name ("تل", "عين", "كفر" ...) when reading an unknown name.
+_COMPOUND_HEADS = {"تل", "عين", "ابو", "ام", "دير", "كفر", "بيت", "راس", "بني", "بئر", "بير", "خربه", "جسر",
+                   "خان", "سيدي", "بنت", "برج", "مرج", "سوق", "قصر", "عرب", "البو", "ال"}
+MAX_CONTEXT_BACK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A recognised name before resolution. Offsets are normalised; `key` is the gazetteer key."""
+
+    start: int
+    end: int
+    key: str
+    ids: tuple[int, ...]
+    noun: str | None = None  # kind of place noun before it: town, admin, area, site, water
+    qualifier: str | None = None  # direction / nearness word ("شرق", "ريف", "قرب", "الشرقي")
+    qualifier_kind: str | None = None  # direction or near
+    sentence: int = 0
+
+
+@lru_cache(maxsize=100_000)
+def _word_context(word: str) -> tuple[str, str, bool] | None:
+    """(kind, bare word, open) when the word is a context word, read through its proclitics
+    ("بمدينة" -> town); None otherwise."""
+    ctx = context_words()
+    for form, c in candidate_map(word).items():
+        if c.suffix:
+            continue
+        for cw in ctx.get(form, ()):
+            if len(cw.words) == 1:
+                return cw.kind, form, cw.open
+    return None
+
+
+def _context_kind(tok: Token) -> tuple[str, str] | None:
+    found = _word_context(tok.text)
+    return (found[0], found[1]) if found else None
+
+
+def _open_noun(tok: Token) -> str | None:
+    found = _word_context(tok.text)
+    return found[0] if found and found[2] else None
+
+
+@lru_cache(maxsize=200_000)
+def _name_forms(word: str) -> tuple[tuple[str, int, str], ...]:
+    """(form, cut, prefix) readings of a token that a place name may take, fewest proclitics first.
+    No suffixes ("مصري" is not "مصر"), and no article taken off a name that has none ("السوري" is
+    not "سوري"). `cut` keeps the article inside the span ("بالعراق" -> "العراق")."""
+    out = []
+    for form, c in candidate_map(word).items():
+        if c.suffix or (c.prefix.endswith(("ال", "لل")) and not form.startswith("ال")):
+            continue
+        cut = c.cut - 2 if form.startswith("ال") and c.cut - len(c.prefix) == 2 else c.cut
+        out.append((form, cut, c.prefix))
+    out.sort(key=lambda x: x[1])
+    return tuple(out)
+
+
+def _longest_name(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, int, str, str] | None:
+    """(n_words, cut, key, prefix) of the longest gazetteer name starting at token i."""
+    readings = gaz.word_cache.get(tokens[i].text)
+    if readings is None:
+        first = gaz.first
+        readings = tuple((f, c, p, first[f]) for f, c, p in _name_forms(tokens[i].text) if f in first)
+        gaz.word_cache[tokens[i].text] = readings
+    if not readings:
+        return None
+    best = None
+    n = len(tokens)
+    names = gaz.names
+    for form, cut, prefix, maxn in readings:
+        for k in range(min(maxn, n - i), 0, -1):
+            if best is not None and k <= best[0]:
+                break
+            key = form if k == 1 else form + " " + " ".join(t.text for t in tokens[i + 1:i + k])
+            if key in names:
+                best = (k, cut, key, prefix)
+                break
+    return best
+
+
+def _need(gaz: Gazetteer, ids: tuple[int, ...], key: str) -> str | None:
+    """What a name needs before it to be read as a place when it is not a known common word:
+    nothing for countries, divisions, curated places and towns; `context` (a place noun, direction
+    or preposition) for villages of the focus countries; `noun` for small places elsewhere and for
+    very short names."""
+    focus = focus_countries()
+    short = len(key) <= 3
+    need = "noun"
+    for n in ids:
+        p = gaz.place(n)
+        if p.feature in ("country", "admin1", "region", "water", "site") or p.id.startswith("marsad:"):
+            return None
+        if p.capital or p.population >= (1_000_000 if short else 200_000):
+            return None
+        if p.country in focus and not short:
+            if p.population >= 1000 or p.feature != "populated_place":
+                return None
+            need = "context"
+    return need
+
+
+def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
+    """Recognised place names of every sentence, left to right, longest match first."""
+    ambiguous = ambiguous_names()
+    nouns = context_words()
+    out: list[RawMention] = []
+    for s in view.sentences:
+        toks = view.tokens_of(s)
+        i = 0
+        last_end = -1  # token index after the last accepted mention: "حلب وإدلب" coordinates places
+        while i < len(toks):
+            found = _longest_name(toks, i, gaz)
+            if found is None:
+                unknown = _unknown_after_noun(toks, i, gaz)
+                if unknown is not None:
+                    j, raw = unknown
+                    out.append(RawMention(raw.start, raw.end, raw.key, (), raw.noun, raw.qualifier,
+                                          raw.qualifier_kind, s.index))
+                    i = last_end = j
+                    continue
+                i += 1
+                continue
+            k, cut, key, prefix = found
+            if key in nouns:  # "بلدة", "جامعة": context words are never names themselves
+                i += 1
+                continue
+            start, end = toks[i].start + cut, toks[i + k - 1].end
+            noun, qual, qual_kind, org, prep = _before(toks, i)
+            if prefix and prefix[-1:] in ("ب", "ل") or prefix.endswith(("بال", "لل")):
+                prep = True
+            if last_end == i and prefix.startswith("و"):
+                prep = True
+            if i + k < len(toks) and toks[i + k].text in _AFTER_DIRECTIONS:
+                qual, qual_kind = toks[i + k].text, "direction"
+            ids = gaz.lookup(key)
+            need = ambiguous[key] if key in ambiguous else _need(gaz, ids, key)
+            ok = not org and (need is None or noun is not None
+                              or (need == "context" and (prep or qual is not None)))
+            if ok:
+                out.append(RawMention(start, end, key, ids, noun, qual, qual_kind, s.index))
+                last_end = i + k
+            i += k
+    return out
+
+
+def _before(toks: Sequence[Token], i: int) -> tuple[str | None, str | None, str | None, bool, bool]:
+    """(place-noun kind, qualifier word, qualifier kind, organisation noun?, preposition?) from the
+    words just before token i: "في ريف مدينة X", "شرق X", "جامعة X"."""
+    noun = qual = qual_kind = None
+    org = prep = False
+    for back in range(1, MAX_CONTEXT_BACK + 1):
+        if i - back < 0:
+            break
+        ck = _context_kind(toks[i - back])
+        if ck is None:
+            break
+        kind, word = ck
+        if kind == "org":
+            org = back == 1
+            break
+        if kind == "prep":
+            prep = True
+            break
+        if kind in ("direction", "near"):
+            if qual is None:
+                qual, qual_kind = word, kind
+        elif noun is None and back == 1:
+            noun = kind
+    return noun, qual, qual_kind, org, prep
+
+
+@dataclass(frozen=True, slots=True)
+class _Unknown:
+    start: int
+    end: int
+    key: str
+    noun: str
+    qualifier: str | None
+    qualifier_kind: str | None
+
+
+def _unknown_after_noun(toks: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, _Unknown] | None:
+    """An open place noun at token i followed by a word the gazetteer lacks: "قرية X" -> X."""
+    if i + 1 >= len(toks):
+        return None
+    noun_tok = toks[i]
+    kind = _open_noun(noun_tok)
+    if kind is None:
+        return None
+    if "ال" in noun_tok.text[:4]:
+        return None  # "المدينة القديمة": a definite noun is followed by an adjective, not a name
+    nxt = toks[i + 1]
+    w = nxt.text
+    if (w in _NOT_NAMES or not w.isalpha() or len(w) < 3 or _context_kind(nxt) is not None
+            or (not w.startswith("ال") and w.endswith("يه") and len(w) > 4)):
+        return None
+    if _longest_name(toks, i + 1, gaz) is not None:
+        return None  # a known name: the main loop takes it at the next token
+    end_idx = i + 2
+    if w in _COMPOUND_HEADS and i + 2 < len(toks) and toks[i + 2].text not in _NOT_NAMES:
+        end_idx = i + 3
+    _, qual, qual_kind, org, _ = _before(toks, i)
+    if org:
+        return None
+    key = " ".join(t.text for t in toks[i + 1:end_idx])
+    return end_idx, _Unknown(nxt.start, toks[end_idx - 1].end, key, kind, qual, qual_kind)

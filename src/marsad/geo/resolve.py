@@ -1,0 +1,121 @@
+"""Choosing among namesakes, and the ACLED precision hint of each mention.
+
+A candidate's score adds its population (log scale), a bonus for its kind (countries first, then
+curated places, regions and sites, then first-level divisions), agreement with the place noun
+before the name ("محافظة X" wants a division, "مدينة X" a town), and the document's context:
+the countries and first-level divisions its other, unambiguous mentions name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .countries import focus_countries
+from .gazetteer import Gazetteer
+from .lexicon import name_key
+from .model import Place
+from .recognize import RawMention
+
+_FEATURE_BONUS = {"country": 8.0, "admin1": 3.0, "region": 5.0, "water": 5.0, "site": 5.0,
+                  "admin2": 0.0, "admin3": 0.0, "populated_place": 0.0}
+_NOUN_FEATURES = {"town": ("populated_place",), "admin": ("admin1", "admin2", "admin3"),
+                  "area": ("region", "admin2", "admin3", "populated_place"), "site": ("site",),
+                  "water": ("water",)}
+# ACLED geo_precision of a place of each kind named on its own.
+_BASE_PRECISION = {"country": 3, "admin1": 3, "region": 3, "water": 3, "admin2": 2, "admin3": 2,
+                   "populated_place": 1, "site": 1}
+
+
+@dataclass
+class DocContext:
+    """What a document's unambiguous mentions say about where it is."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)
+
+
+def document_context(raws: Sequence[RawMention], gaz: Gazetteer) -> dict[str, DocContext]:
+    """Context seen by each name: built from the mentions of *other* names, so a name never
+    votes for its own reading."""
+    per_key: dict[str, DocContext] = {}
+    total = DocContext()
+    for r in raws:
+        ctry, adm = _unambiguous(r.ids, gaz)
+        if ctry:
+            total.countries[ctry] += 1
+            per_key.setdefault(r.key, DocContext()).countries[ctry] += 1
+        if adm:
+            total.admin1[adm] += 1
+            per_key.setdefault(r.key, DocContext()).admin1[adm] += 1
+    out = {}
+    for r in raws:
+        own = per_key.get(r.key, DocContext())
+        out[r.key] = DocContext(total.countries - own.countries, total.admin1 - own.admin1)
+    return out
+
+
+def _unambiguous(ids: tuple[int, ...], gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """The country (and first-level division) shared by every reading of a name, if any."""
+    if not ids:
+        return None, None
+    places = [gaz.place(n) for n in ids]
+    countries = {p.country for p in places}
+    if len(countries) != 1:
+        # A country name shadowed by small namesakes still names its country.
+        top = [p for p in places if p.feature == "country"]
+        return (top[0].country, None) if top else (None, None)
+    admins = {p.admin1 for p in places}
+    return places[0].country, (places[0].admin1 if len(admins) == 1 else None)
+
+
+@lru_cache(maxsize=4096)
+def _canonical_key(name_ar: str) -> str | None:
+    return name_key(name_ar)
+
+
+def score(p: Place, key: str, raw: RawMention, ctx: DocContext) -> float:
+    s = math.log10(p.population + 10) + _FEATURE_BONUS.get(p.feature, 0.0)
+    if p.feature == "country" and key != _canonical_key(p.name_ar):
+        s -= 5.0  # "عمان" names Oman only as a variant; Amman competes on context
+    if p.id.startswith("marsad:"):
+        s += 4.0
+    if p.capital:
+        s += 3.0
+    if raw.noun and p.feature in _NOUN_FEATURES.get(raw.noun, ()):
+        s += 10.0
+    if p.country in focus_countries():
+        s += 2.0
+    if p.country and ctx.countries.get(p.country):
+        s += 6.0 + min(ctx.countries[p.country], 3)
+    if p.admin1 and ctx.admin1.get(p.admin1) and p.feature != "admin1":
+        s += 3.0
+    return s
+
+
+def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext) -> Place | None:
+    best, best_s = None, -math.inf
+    for n in raw.ids:
+        p = gaz.place(n)
+        s = score(p, raw.key, raw, ctx)
+        if s > best_s:
+            best, best_s = p, s
+    return best
+
+
+def geo_precision(place: Place | None, raw: RawMention) -> int | None:
+    """ACLED geo_precision hint: 1 a town or named site, 2 near / part of / an area or district,
+    3 a region, governorate or country."""
+    if place is None:
+        if raw.noun == "admin":
+            return 3
+        return 2 if raw.qualifier or raw.noun == "area" else 1
+    base = _BASE_PRECISION.get(place.feature, 2)
+    if place.feature in ("populated_place", "site"):
+        base = max(base, min(place.precision, 2))
+    if raw.qualifier:
+        base = max(base, 2)
+    return base
