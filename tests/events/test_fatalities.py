@@ -62,6 +62,9 @@ def test_fatalities_mentions(text, expected):
     "وفي عام 2014 سيطر التنظيم على المدينة",
     "يبلغ من العمر 35 عاما",
     "وصلت 20 شاحنة محملة بالمساعدات",
+    "قال مصدر عسكري إن القصف مستمر",
+    "تسببت الحرب منذ 2011 بمقتل أكثر من 200 ألف شخص",
+    "قتل في الإبادة نحو 800 ألف شخص",
 ])
 def test_fatalities_none(text):
     assert _mentions(text)[0] == []
@@ -103,7 +106,8 @@ def test_fatalities_data_file_valid():
     rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")][1:]
     phrases = [r[0] for r in rows]
     assert len(phrases) == len(set(phrases))
-    roles = {"casualty", "person", "trigger", "negation", "period", "measure", "blocker", "self_verb", "self"}
+    roles = {"casualty", "person", "trigger", "trigger_pre", "negation", "period", "measure", "blocker",
+             "self_verb", "self"}
     groups = {"-", "generic", "civilian", "military", "police", "militant", "bomber", "others"}
     for phrase, role, kind, group, number in rows:
         assert phrase == normalize_word(phrase)
@@ -112,4 +116,4 @@ def test_fatalities_data_file_valid():
         assert group in groups
         assert number in ("1", "2", "pl", "-")
         assert (role in ("casualty", "person")) == (number != "-")
-        assert (role in ("casualty", "trigger", "self_verb", "self")) == (kind != "-")
+        assert (role in ("casualty", "trigger", "trigger_pre", "self_verb", "self")) == (kind != "-")

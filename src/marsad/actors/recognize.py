@@ -1,14 +1,13 @@
 """Recognising actor mentions in a sentence with the clitic-aware lexicon matcher.
 
-Aliases come from actors.tsv; names of state forces by nationality ("الجيش السوري",
-"القوات التركية", "طائرات إسرائيلية") are generated from the state heads and the countries'
-nationality adjectives. The longest alias wins ("عناصر تنظيم داعش" → "تنظيم داعش",
-"قوات التحالف الدولي" over "التحالف").
+Aliases come from actors.tsv; state forces named by nationality ("الجيش السوري",
+"القوات التركية", "طائرات إسرائيلية") are a state head (aliases of `military` / `police`,
+state_heads.tsv) followed by a nationality adjective of countries.tsv. The longest alias wins
+("عناصر تنظيم داعش" → "تنظيم داعش", "قوات التحالف الدولي" over "التحالف").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,38 +43,42 @@ def _kind(actor_id: str) -> str:
     return "generic" if actor_id in GENERIC_IDS else "named"
 
 
-def _adjective_forms(adjective: str, definite: bool) -> tuple[str, str]:
-    base = ("ال" + adjective) if definite else adjective
-    return base, base + "ة"
+@lru_cache(maxsize=1)
+def nationality_adjectives() -> dict[tuple[str, bool], str]:
+    """(normalised adjective, definite) → ISO2, both genders: ("السوريه", True) → "SY"."""
+    out: dict[tuple[str, bool], str] = {}
+    for country in lexicon().countries.values():
+        for adjective in country.adjectives:
+            for definite in (True, False):
+                base = normalize_word(("ال" if definite else "") + adjective)
+                out.setdefault((base, definite), country.iso2)
+                out.setdefault((base + "ه", definite), country.iso2)
+    return out
 
 
-def _state_aliases() -> Iterator[tuple[str, str]]:
-    """(alias, actor id) for "<head> <nationality>" in both genders."""
-    lex = lexicon()
-    heads = [(a.text, "military") for a in lex.actors["military"].aliases]
-    heads += [(a.text, "police") for a in lex.actors["police"].aliases]
-    heads += [(r["head"], r["kind"]) for _, r in read_tsv("state_heads.tsv")]
-    for head, kind in heads:
-        definite = head.split()[-1].startswith("ال")
-        for country in lex.countries.values():
-            for adjective in country.adjectives:
-                for form in _adjective_forms(adjective, definite):
-                    yield f"{head} {form}", f"{kind}_{country.iso2.lower()}"
+# Entry data: (actor id, kind, head) where head is None for a plain alias, else whether the head
+# is definite ("الجيش" → "السوري", "قوات" → "تركية") and whether it may stand alone.
+_Data = tuple[str, str, "tuple[bool, bool] | None"]
 
 
 @lru_cache(maxsize=1)
 def actor_entries() -> tuple[Entry, ...]:
-    """Every alias as a matcher entry with data (actor id, kind); written aliases take
-    precedence over generated ones."""
+    """Every alias as a matcher entry. State heads ("الجيش", "القوات") are entries too: a
+    nationality adjective after them is read by `find_actors`, which is far cheaper than
+    listing every "<head> <adjective>" pair."""
     entries: dict[tuple[str, ...], Entry] = {}
-    for actor in lexicon().actors.values():
+    lex = lexicon()
+    for actor in lex.actors.values():
         for alias in actor.aliases:
-            e = Entry.of(alias.text, actor.id, (actor.id, _kind(actor.id)), suffix=alias.suffix)
+            head = None
+            if actor.id in STATE_IDS:
+                head = (alias.text.split()[-1].startswith("ال"), True)
+            e = Entry.of(alias.text, actor.id, (actor.id, _kind(actor.id), head), suffix=alias.suffix)
             entries.setdefault(e.words, e)
-    for alias, actor_id in _state_aliases():
-        words = tuple(normalize_word(alias).split())
-        if words not in entries:
-            entries[words] = Entry(words, actor_id, (actor_id, _kind(actor_id)), suffix=False)
+    for _, r in read_tsv("state_heads.tsv"):
+        head = (r["head"].split()[-1].startswith("ال"), False)
+        e = Entry.of(r["head"], r["kind"], (r["kind"], "state", head), suffix=False)
+        entries.setdefault(e.words, e)
     return tuple(entries.values())
 
 
@@ -88,10 +91,21 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
     """Actor mentions of one sentence, left to right, not overlapping."""
     norm = view.norm
     toks = view.tokens_of(sentence)
-    out = []
+    adjectives = nationality_adjectives()
+    out: list[ActorMention] = []
+    upto = 0  # local index of the first token not yet covered by a mention
     for m in actor_matcher().find(toks):
-        actor_id, kind = m.entry.data
-        start, end = m.start, m.end
+        if m.first < upto:
+            continue
+        actor_id, kind, head = m.entry.data
+        start, end, last = m.start, m.end, m.last
+        if head is not None:
+            definite, alone = head
+            cc = adjectives.get((toks[last].text, definite)) if last < len(toks) else None
+            if cc is not None:  # "الجيش السوري", "طائرات إسرائيلية"
+                actor_id, kind, end, last = f"{actor_id}_{cc.lower()}", "named", toks[last].end, last + 1
+            elif not alone:  # "القوات" alone names nobody
+                continue
         # Keep the article in the span: "والجيش" → "الجيش", not "جيش".
         if m.prefix and norm.startswith("ال", start - 2) and start - 2 >= toks[m.first].start:
             start -= 2
@@ -99,5 +113,6 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
         if norm.count('"', start, end) % 2 == 1 and norm.startswith('"', end):
             end += 1
         out.append(ActorMention(start, end, actor_id, kind, toks[m.first].index,
-                                toks[m.last - 1].index + 1, m.prefix))
+                                toks[last - 1].index + 1, m.prefix))
+        upto = last
     return out

@@ -68,18 +68,20 @@ class DateWord:
     strict: bool = False
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def _table(name: str) -> tuple[tuple[str, ...], ...]:
     text = resources.files("marsad.events").joinpath(f"data/{name}").read_text("utf-8")
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     return tuple(tuple(ln.split("\t")) for ln in lines[1:])
 
 
+@lru_cache(maxsize=1)
 def month_names() -> dict[str, tuple[int, str, bool]]:
     """Normalised month name -> (month number, calendar, strict)."""
     return {name: (int(month), cal, flags == "strict") for name, month, cal, flags in _table("months.tsv")}
 
 
+@lru_cache(maxsize=1)
 def relative_words() -> dict[str, tuple[str, str, str]]:
     """Normalised phrase -> (unit, value, precision)."""
     return {p: (unit, value, prec) for p, unit, value, prec in _table("relative_dates.tsv")}

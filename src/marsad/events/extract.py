@@ -22,7 +22,6 @@ from ..actors import (
     civilian_targeting,
     find_actors,
     find_attribution,
-    generic_actor,
     interaction,
 )
 from ..documents import Document, source_name
@@ -71,8 +70,14 @@ class Extractor:
 
     def warm_up(self) -> None:
         """Load every resource now (before forking workers, so they share it)."""
-        view = analyse("warm-up", "قصفت طائرات التحالف مواقع تنظيم داعش في بلدة هجين شرق دير الزور أمس.")
-        self.extract_view(Document(id="warm-up", text=view.text, published=dt.date(2018, 9, 15)), view)
+        view = analyse("warm-up", "قتل 3 مدنيين في غارة لطائرات التحالف على بلدة هجين شرق دير الزور أمس.")
+        find_places(view, self.gazetteer)
+        find_dates(view, dt.date(2018, 9, 15))
+        for s in view.sentences:
+            detect(view, s)
+            find_actors(view, s)
+            find_fatalities(view, s)
+            find_attribution(view, s)
 
     def extract(self, doc: Document) -> list[Event]:
         view = analyse(doc.id, doc.text, doc.mask, doc.quote_fixes)
@@ -110,9 +115,10 @@ class Extractor:
         place, from_context = _place_for(sentence, places_by_sentence)
         country = doc_country
         if place is not None:
-            country = place.country or country
-            d.fields.update(location=place.name, latitude=place.latitude, longitude=place.longitude,
-                            admin1=place.admin1, admin2=place.admin2, admin3=getattr(place, "admin3", None),
+            pl = place.place
+            country = pl.country or country
+            d.fields.update(location=pl.name, latitude=pl.latitude, longitude=pl.longitude,
+                            admin1=pl.admin1, admin2=pl.admin2, admin3=pl.admin3,
                             geo_precision=_geo_precision(place, from_context))
             d.cite_original("location", place.start, place.end)
             d.signals["place"] = True
@@ -229,6 +235,19 @@ class Extractor:
         return ev
 
 
+# ACLED's generic actors, by event type, for a side the text does not name.
+_GENERIC_ACTOR1 = {"Protests": "protesters", "Riots": "rioters", "Battles": "unidentified",
+                   "Explosions/Remote violence": "unidentified", "Violence against civilians": "unidentified"}
+_GENERIC_ACTOR2 = {"Violence against civilians": "civilians"}
+
+
+def generic_actor(event_type: str, slot: str, country: str | None) -> str | None:
+    """The generic actor id for an unnamed side (needs a country to be named, ACLED-style)."""
+    if country is None:
+        return None
+    return (_GENERIC_ACTOR1 if slot == "actor1" else _GENERIC_ACTOR2).get(event_type)
+
+
 def _by_sentence(view: TextView, places: list) -> dict[int, list]:
     """Place mentions (original offsets) grouped by the index of the sentence holding them."""
     bounds = [view.span(s.start, s.end) for s in view.sentences]
@@ -245,13 +264,14 @@ def _by_sentence(view: TextView, places: list) -> dict[int, list]:
 def _dominant_country(places: list) -> str | None:
     counts: dict[str, int] = {}
     for p in places:
-        if p.country:
-            counts[p.country] = counts.get(p.country, 0) + 1
+        if p.place is not None and p.place.country:
+            counts[p.place.country] = counts.get(p.place.country, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def _rank(place) -> int:
-    return _SPECIFIC.get(place.feature or "", 9) if place.latitude is not None else 9
+def _rank(mention) -> int:
+    p = mention.place
+    return _SPECIFIC.get(p.feature, 9) if p is not None and p.latitude is not None else 9
 
 
 def _place_for(sentence: Sentence, by_sentence: dict[int, list]):
@@ -263,8 +283,9 @@ def _place_for(sentence: Sentence, by_sentence: dict[int, list]):
     return None, False
 
 
-def _geo_precision(place, from_context: bool) -> int:
-    hint = getattr(place, "geo_precision", None) or (1 if _rank(place) == 0 else 3 if _rank(place) >= 3 else 2)
+def _geo_precision(mention, from_context: bool) -> int:
+    rank = _rank(mention)
+    hint = mention.geo_precision or (1 if rank == 0 else 3 if rank >= 3 else 2)
     return min(3, hint + (1 if from_context and hint < 2 else 0))
 
 

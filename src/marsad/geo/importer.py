@@ -75,13 +75,14 @@ def geonames_records(dump_path: Path, alternate_names_path: Path | None = None) 
 
 
 def import_geonames(dump_path: str | os.PathLike, alternate_names_path: str | os.PathLike | None = None,
-                    cache: str | os.PathLike | None = None) -> int:
-    """Add the Arabic-named places of a GeoNames country dump to the cached index (rebuilt now).
-    Returns how many places were imported."""
+                    cache: str | os.PathLike | None = None, rebuild: bool = True) -> int:
+    """Add the Arabic-named places of a GeoNames country dump to the cached index (rebuilt now,
+    unless `rebuild` is false: then on the next load). Returns how many places were imported."""
     dump = Path(dump_path)
     lines = geonames_records(dump, Path(alternate_names_path) if alternate_names_path else None)
     base = Path(cache) if cache else cache_dir()
     write_atomic(imports_dir(base) / f"{dump.stem}.tsv", ("\n".join(lines) + "\n").encode("utf-8"))
-    build_cached(base)
+    if rebuild:
+        build_cached(base)
     default_gazetteer.cache_clear()
     return len(lines)

@@ -159,9 +159,9 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
             noun, qual, qual_kind, org, prep = _before(toks, i)
             if prefix and prefix[-1:] in ("ب", "ل") or prefix.endswith(("بال", "لل")):
                 prep = True
-            if last_end == i and prefix.startswith("و"):
-                prep = True
-            if i + k < len(toks) and toks[i + k].text in _AFTER_DIRECTIONS:
+            if (last_end == i and prefix.startswith("و")) or (last_end == i - 1 and toks[i - 1].text == "و"):
+                prep = True  # "حلب وإدلب", "#دير_الزور و#الرقة": a place joined to the one before
+            if qual is None and i + k < len(toks) and toks[i + k].text in _AFTER_DIRECTIONS:
                 qual, qual_kind = toks[i + k].text, "direction"
             ids = gaz.lookup(key)
             need = ambiguous[key] if key in ambiguous else _need(gaz, ids, key)

@@ -114,6 +114,8 @@ def geo_precision(place: Place | None, raw: RawMention) -> int | None:
             return 3
         return 2 if raw.qualifier or raw.noun == "area" else 1
     base = _BASE_PRECISION.get(place.feature, 2)
+    if place.feature in ("region", "water"):
+        base = min(base, max(place.precision, 2))  # "بادية السوسة" is a local area, not a province
     if place.feature in ("populated_place", "site"):
         base = max(base, min(place.precision, 2))
     if raw.qualifier:
