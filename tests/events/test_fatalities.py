@@ -44,6 +44,8 @@ def _mentions(text: str) -> tuple[list[tuple[str, int, str]], list[FatalityMenti
     ("اختطف مسلحون ثلاثة صحفيين", [("ثلاثة صحفيين", 3, "other")]),
     ("سقط 5 ضحايا في الحادث", [("5 ضحايا", 5, "other")]),
     ("فقدان 6 أشخاص بعد الغارة", [("6 أشخاص", 6, "missing")]),
+    # Regression: a verb with its own victims ("مصرعهم") is not "killed and wounded" counted together.
+    ("لقي ثلاثة جنود مصرعهم وأصيب سبعة آخرون", [("ثلاثة جنود", 3, "killed"), ("سبعة آخرون", 7, "wounded")]),
 ])
 def test_fatalities_mentions(text, expected):
     assert _mentions(text)[0] == expected

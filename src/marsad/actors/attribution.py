@@ -48,7 +48,7 @@ def find_attribution(view: TextView, sentence: Sentence) -> tuple[int, int, str]
         # "حسبما ذكرت وكالة ...": the verb after the preposition belongs to it.
         if m.label == "prep" and j in at and at[j].label == "verb":
             j = at[j].last
-        if m.label == "prep" and j < len(toks) and toks[j].text == "ما":
+        if m.label == "prep" and j < len(toks) and toks[j].text in ("ما", "لما"):
             j += 1
             if j in at and at[j].label == "verb":
                 j = at[j].last
@@ -78,6 +78,8 @@ def _source(view: TextView, toks: list, j: int, at: dict[int, Match]) -> tuple[i
         unit = at.get(j)
         if unit is not None and unit.label in _UNITS:
             s, e, nxt = unit.start, unit.end, unit.last
+            if unit.prefix.endswith("ال") and norm.startswith("ال", s - 2):  # "الوزارة", not "وزارة"
+                s -= 2
         elif unit is not None or (start >= 0 and tok.text.startswith("ل") and tok.text != "ل"):
             break  # a stop word, another cue, or "لوكالة" addressing the statement to someone
         else:

@@ -37,6 +37,7 @@ class Period:
 class Alias:
     text: str  # as written in the data file
     suffix: bool  # inflected / suffixed forms of the last word allowed
+    strict: bool = False  # a common word too: only bare or after و ف ل
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,11 @@ def _split(s: str) -> list[str]:
 
 
 def _alias(s: str) -> Alias:
-    return Alias(s[1:], True) if s.startswith("+") else Alias(s, False)
+    if s.startswith("+"):
+        return Alias(s[1:], True)
+    if s.startswith("!"):
+        return Alias(s[1:], False, True)
+    return Alias(s, False)
 
 
 def _periods() -> dict[str, list[Period]]:

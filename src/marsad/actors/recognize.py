@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.text import Entry, Matcher, Sentence, TextView, normalize_word
+from marsad.text import Entry, Match, Matcher, Sentence, TextView, normalize_word
 
 from .lexicon import lexicon, read_tsv
 
@@ -56,16 +56,16 @@ def nationality_adjectives() -> dict[tuple[str, bool], str]:
     return out
 
 
-# Entry data: (actor id, kind, head) where head is None for a plain alias, else whether the head
-# is definite ("الجيش" → "السوري", "قوات" → "تركية") and whether it may stand alone.
-_Data = tuple[str, str, "tuple[bool, bool] | None"]
+# Proclitics a strict alias ("!حماس") may carry.
+_STRICT_PREFIXES = frozenset({"", "و", "ف", "ل", "ول", "فل"})
 
 
 @lru_cache(maxsize=1)
 def actor_entries() -> tuple[Entry, ...]:
-    """Every alias as a matcher entry. State heads ("الجيش", "القوات") are entries too: a
-    nationality adjective after them is read by `find_actors`, which is far cheaper than
-    listing every "<head> <adjective>" pair."""
+    """Every alias as a matcher entry, with data (actor id, kind, head, strict): `head` is None
+    for a name, else (definite, may stand alone) for a state head ("الجيش", "القوات"). The
+    nationality adjective after a head is read by `find_actors`, far cheaper than listing every
+    "<head> <adjective>" pair."""
     entries: dict[tuple[str, ...], Entry] = {}
     lex = lexicon()
     for actor in lex.actors.values():
@@ -73,11 +73,12 @@ def actor_entries() -> tuple[Entry, ...]:
             head = None
             if actor.id in STATE_IDS:
                 head = (alias.text.split()[-1].startswith("ال"), True)
-            e = Entry.of(alias.text, actor.id, (actor.id, _kind(actor.id), head), suffix=alias.suffix)
+            e = Entry.of(alias.text, actor.id, (actor.id, _kind(actor.id), head, alias.strict),
+                         suffix=alias.suffix)
             entries.setdefault(e.words, e)
     for _, r in read_tsv("state_heads.tsv"):
         head = (r["head"].split()[-1].startswith("ال"), False)
-        e = Entry.of(r["head"], r["kind"], (r["kind"], "state", head), suffix=False)
+        e = Entry.of(r["head"], r["kind"], (r["kind"], "state", head, False), suffix=False)
         entries.setdefault(e.words, e)
     return tuple(entries.values())
 
@@ -87,6 +88,26 @@ def actor_matcher() -> Matcher:
     return Matcher(list(actor_entries()))
 
 
+def _article_added(prefix: str, first_word: str) -> bool:
+    """The word carries an article its alias lacks ("المسلح" for "مسلح")."""
+    return (prefix.endswith("ال") or prefix.endswith("لل")) and not first_word.startswith("ال")
+
+
+def _allowed(m: Match) -> bool:
+    strict = m.entry.data[3]
+    return not _article_added(m.prefix, m.entry.words[0]) and not (
+        strict and m.prefix not in _STRICT_PREFIXES)
+
+
+def _best_matches(matches: list[Match]) -> list[Match]:
+    """At each start, the longest match the alias allows (`matches` are longest first per start)."""
+    out: list[Match] = []
+    for m in matches:
+        if (not out or out[-1].first != m.first) and _allowed(m):
+            out.append(m)
+    return out
+
+
 def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
     """Actor mentions of one sentence, left to right, not overlapping."""
     norm = view.norm
@@ -94,10 +115,10 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
     adjectives = nationality_adjectives()
     out: list[ActorMention] = []
     upto = 0  # local index of the first token not yet covered by a mention
-    for m in actor_matcher().find(toks):
+    for m in _best_matches(actor_matcher().find(toks, overlapping=True)):
         if m.first < upto:
             continue
-        actor_id, kind, head = m.entry.data
+        actor_id, kind, head, _ = m.entry.data
         start, end, last = m.start, m.end, m.last
         if head is not None:
             definite, alone = head

@@ -177,7 +177,8 @@ class _Sentence:
         kinds = {m.entry.data.kind}
         if m.prefix.startswith("و") and m.first > 0:
             prev = self.cover[m.first - 1]
-            if prev is not None and prev.label in _TRIGGERS:
+            # "مصرعهم وأصيب سبعة": a pronoun on the first word means it already has its own victims.
+            if prev is not None and prev.label in _TRIGGERS and not _has_pronoun(prev):
                 kinds.add(prev.entry.data.kind)
         nxt = self.at.get(m.last)
         if nxt is not None and nxt.label in _TRIGGERS and nxt.prefix.startswith("و"):
@@ -215,6 +216,10 @@ class _Sentence:
     def own(self, first: int, last: int, kind: str) -> None:
         for k in range(first, last):
             self.owner[k] = kind
+
+
+def _has_pronoun(m: Match) -> bool:
+    return m.suffix.endswith(("هم", "هما", "هن", "ه", "ها"))
 
 
 def _start(m: Match) -> int:

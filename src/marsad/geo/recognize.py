@@ -47,11 +47,23 @@ class RawMention:
     sentence: int = 0
 
 
+def _may_start(word: str, index: dict) -> bool:
+    """Cheap test before the clitic analysis: an unsuffixed reading of `word` is the word less a
+    few proclitic letters, or that with "ال" for "لل" ("للعراق" -> "العراق")."""
+    for j in range(min(5, len(word) - 1)):
+        rest = word[j:]
+        if rest in index or (j and "ال" + rest in index):
+            return True
+    return False
+
+
 @lru_cache(maxsize=100_000)
 def _word_context(word: str) -> tuple[str, str, bool] | None:
     """(kind, bare word, open) when the word is a context word, read through its proclitics
     ("بمدينة" -> town); None otherwise."""
     ctx = context_words()
+    if not _may_start(word, ctx):
+        return None
     for form, c in candidate_map(word).items():
         if c.suffix:
             continue
@@ -91,7 +103,9 @@ def _longest_name(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int,
     readings = gaz.word_cache.get(tokens[i].text)
     if readings is None:
         first = gaz.first
-        readings = tuple((f, c, p, first[f]) for f, c, p in _name_forms(tokens[i].text) if f in first)
+        readings = ()
+        if _may_start(tokens[i].text, first):
+            readings = tuple((f, c, p, first[f]) for f, c, p in _name_forms(tokens[i].text) if f in first)
         gaz.word_cache[tokens[i].text] = readings
     if not readings:
         return None
