@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.text import Entry, Match, Matcher, Sentence, TextView, normalize_word
+from marsad.text import Candidate, Entry, Match, Matcher, Sentence, TextView, candidate_map, normalize_word
 
 from .lexicon import lexicon, read_tsv
 
@@ -93,6 +93,11 @@ def _article_added(prefix: str, first_word: str) -> bool:
     return (prefix.endswith("ال") or prefix.endswith("لل")) and not first_word.startswith("ال")
 
 
+@lru_cache(maxsize=1)
+def leading_words() -> frozenset[str]:
+    return frozenset(normalize_word(r["word"]) for _, r in read_tsv("leading_words.tsv"))
+
+
 def _allowed(m: Match) -> bool:
     strict = m.entry.data[3]
     return not _article_added(m.prefix, m.entry.words[0]) and not (
@@ -113,27 +118,45 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
     norm = view.norm
     toks = view.tokens_of(sentence)
     adjectives = nationality_adjectives()
+    leading = leading_words()
+    best = _best_matches(actor_matcher().find(toks, overlapping=True))
+    starts = {m.first: m for m in best}
     out: list[ActorMention] = []
     upto = 0  # local index of the first token not yet covered by a mention
-    for m in _best_matches(actor_matcher().find(toks, overlapping=True)):
+    for m in best:
         if m.first < upto:
             continue
         actor_id, kind, head, _ = m.entry.data
-        start, end, last = m.start, m.end, m.last
+        first, start, end, last, prefix = m.first, m.start, m.end, m.last, m.prefix
         if head is not None:
             definite, alone = head
             cc = adjectives.get((toks[last].text, definite)) if last < len(toks) else None
-            if cc is not None:  # "الجيش السوري", "طائرات إسرائيلية"
+            # "قوات سورية الديمقراطية" is a name, not "Syrian forces".
+            following = starts.get(last)
+            if cc is not None and (following is None or following.last - following.first < 2):
                 actor_id, kind, end, last = f"{actor_id}_{cc.lower()}", "named", toks[last].end, last + 1
             elif not alone:  # "القوات" alone names nobody
                 continue
         # Keep the article in the span: "والجيش" → "الجيش", not "جيش".
-        if m.prefix and norm.startswith("ال", start - 2) and start - 2 >= toks[m.first].start:
+        if prefix and norm.startswith("ال", start - 2) and start - 2 >= toks[first].start:
             start -= 2
+        # "قوات الحشد الشعبي", "ميليشيا قسد": the word before the name is part of it.
+        if first > upto:
+            lead = _leading(toks[first - 1].text, leading)
+            if lead is not None:
+                first -= 1
+                start, prefix = toks[first].start + lead.cut, lead.prefix
         # A name opened by a quotation mark keeps its closing one: تنظيم "داعش".
         if norm.count('"', start, end) % 2 == 1 and norm.startswith('"', end):
             end += 1
-        out.append(ActorMention(start, end, actor_id, kind, toks[m.first].index,
-                                toks[last - 1].index + 1, m.prefix))
+        out.append(ActorMention(start, end, actor_id, kind, toks[first].index, toks[last - 1].index + 1,
+                                prefix))
         upto = last
     return out
+
+
+def _leading(word: str, leading: frozenset[str]) -> Candidate | None:
+    for form, cand in candidate_map(word).items():
+        if form in leading and not cand.suffix:
+            return cand
+    return None

@@ -38,6 +38,7 @@ class Gazetteer:
         self.path = path
         # token -> its readings that start a name: a cache kept with the gazetteer it depends on
         self.word_cache: dict[str, tuple] = {}
+        self.skip_words: set[str] = set()  # tokens known to start no name and be no context word
 
     def __len__(self) -> int:
         return len(self._records)

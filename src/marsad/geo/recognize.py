@@ -153,8 +153,17 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
         toks = view.tokens_of(s)
         i = 0
         last_end = -1  # token index after the last accepted mention: "حلب وإدلب" coordinates places
+        skip = gaz.skip_words
         while i < len(toks):
+            text = toks[i].text
+            if text in skip:  # fast path: most words neither start a name nor are a place noun
+                i += 1
+                continue
             found = _longest_name(toks, i, gaz)
+            if found is None and not gaz.word_cache.get(text) and _word_context(text) is None:
+                skip.add(text)
+                i += 1
+                continue
             if found is None:
                 unknown = _unknown_after_noun(toks, i, gaz)
                 if unknown is not None:

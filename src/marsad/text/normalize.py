@@ -45,7 +45,8 @@ def _fold_same_length(text: str) -> str:
     return text
 
 # Characters dropped for matching: harakat, Quranic marks, tatweel, zero-width and bidi controls.
-_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+                   "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # Presentation forms (ligatures such as lam-alef) and fullwidth forms: expanded by NFKC.
 # Marks that belong to the letter before them: a span ending on a letter takes them along.
 _TRAILING = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")

@@ -10,8 +10,8 @@ refuse suffixed forms.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .normalize import NormText
 
@@ -19,21 +19,19 @@ from .normalize import NormText
 TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A NamedTuple, not a dataclass: a document has ~1,000 of them and construction cost shows.
     text: str  # normalised form
     start: int  # offsets into the normalised string
     end: int
     index: int  # position in the token list
 
 
-def tokenize(nt: NormText, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``nt.norm[start:end]`` with offsets into ``nt.norm``."""
+def tokenize(nt: NormText, start: int = 0, end: int | None = None, first_index: int = 0) -> list[Token]:
+    """Tokens of ``nt.norm[start:end]`` with offsets into ``nt.norm``, numbered from `first_index`."""
     end = len(nt.norm) if end is None else end
-    toks = []
-    for i, m in enumerate(TOKEN_RE.finditer(nt.norm, start, end)):
-        toks.append(Token(m.group(), m.start(), m.end(), i))
-    return toks
+    return [Token(m.group(), m.start(), m.end(), i)
+            for i, m in enumerate(TOKEN_RE.finditer(nt.norm, start, end), first_index)]
 
 
 _CONJ = ("", "و", "ف")
@@ -50,16 +48,32 @@ for _c in _CONJ:
                 _PREFIXES[_pre] = bool(_a)
 # Future / verbal prefix after a conjunction ("وسيقوم") is not a noun clitic; leave it to lexicons.
 _PREFIX_LIST = sorted(_PREFIXES, key=len, reverse=True)
+# The prefixes a word may carry, by its first letter (longest first), so each word tests only a few.
+_PREFIXES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _pre in _PREFIX_LIST:
+    _PREFIXES_BY_FIRST[_pre[0]] = _PREFIXES_BY_FIRST.get(_pre[0], ()) + (_pre,)
 
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ي", "ك")
 # Inflectional endings of nouns and verbs (plural, dual, feminine, person), longest first.
 INFLECTION_SUFFIXES = ("تما", "تم", "ات", "ون", "ين", "ان", "وا", "تا", "ت", "ن", "ا", "ه", "ي")
 
 MIN_STEM = 2
+_ALL_SUFFIXES = PRONOUN_SUFFIXES + INFLECTION_SUFFIXES
+_PRONOUNS = frozenset(PRONOUN_SUFFIXES)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+def _by_last(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for suf in suffixes:
+        out[suf[-1]] = out.get(suf[-1], ()) + (suf,)
+    return out
+
+
+_SUFFIXES_BY_LAST = _by_last(_ALL_SUFFIXES)
+_INFLECTIONS_BY_LAST = _by_last(INFLECTION_SUFFIXES)
+
+
+class Candidate(NamedTuple):
     form: str
     prefix: str  # proclitics removed ("لل" read as ل + ال gives prefix "ل", form "ال...")
     suffix: str  # suffix removed ("" when none)
@@ -70,7 +84,7 @@ class Candidate:
 def candidates(word: str) -> tuple[Candidate, ...]:
     """All readings of `word` as proclitics + stem + suffix, the bare word first."""
     heads: list[tuple[str, str, int]] = [("", word, 0)]
-    for pre in _PREFIX_LIST:
+    for pre in _PREFIXES_BY_FIRST.get(word[:1], ()):
         if word.startswith(pre) and len(word) - len(pre) >= MIN_STEM:
             stem = word[len(pre):]
             heads.append((pre, stem, len(pre)))
@@ -82,15 +96,15 @@ def candidates(word: str) -> tuple[Candidate, ...]:
         if stem not in seen:
             seen.add(stem)
             out.append(Candidate(stem, pre, "", cut))
-        for suf in PRONOUN_SUFFIXES + INFLECTION_SUFFIXES:
+        for suf in _SUFFIXES_BY_LAST.get(stem[-1:], ()):
             if stem.endswith(suf) and len(stem) - len(suf) >= MIN_STEM:
                 base = stem[: -len(suf)]
                 if base not in seen:
                     seen.add(base)
                     out.append(Candidate(base, pre, suf, cut))
                 # "قتلاه" "مسلحوه": pronoun on top of an inflection.
-                if suf in PRONOUN_SUFFIXES:
-                    for inf in INFLECTION_SUFFIXES:
+                if suf in _PRONOUNS:
+                    for inf in _INFLECTIONS_BY_LAST.get(base[-1:], ()):
                         if base.endswith(inf) and len(base) - len(inf) >= MIN_STEM:
                             b2 = base[: -len(inf)]
                             if b2 not in seen:

@@ -78,7 +78,6 @@ def analyse(doc_id: str, text: str, mask: Sequence[tuple[int, int]] = (),
     ranges: list[tuple[int, int]] = []
     for s in sentences:
         first = len(tokens)
-        for t in tokenize(nt, s.start, s.end):
-            tokens.append(Token(t.text, t.start, t.end, len(tokens)))
+        tokens.extend(tokenize(nt, s.start, s.end, first))
         ranges.append((first, len(tokens)))
     return TextView(doc_id, nt, sentences, tokens, ranges)
