@@ -37,3 +37,11 @@ def test_matcher_masked_furniture_is_invisible():
     text = "fbpx\nقصف الطيران البلدة\nزر الذهاب إلى الأعلى"
     v = analyse("t", text, mask=[(0, 4)])
     assert [v.original(s.start, s.end) for s in v.sentences] == ["قصف الطيران البلدة", "زر الذهاب إلى الأعلى"]
+
+
+def test_matcher_may_match_is_a_necessary_condition():
+    m = Matcher([Entry.of("الجيش", "army"), Entry.of("قصف", "shell")])
+    for text in ("للجيش", "وقصفت المدفعية", "بالقصف"):
+        assert m.may_match(text)
+        assert m.find(analyse("t", text).tokens)
+    assert not m.may_match("عاد الهدوء إلى المدينة")

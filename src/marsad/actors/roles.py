@@ -13,6 +13,7 @@ violence against civilians.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ BETWEEN, SECOND, OPPONENT, FILLER, BLOCK, BARRIER = (
 ROLES = frozenset({AGENT, TARGET, OBJECT, ASSOC, ASSOC_OF, BETWEEN, OPPONENT, FILLER, BLOCK, BARRIER})
 _MAX_FILLERS = 5
 # Sentence-internal punctuation that ends a clause.
-_CLAUSE_PUNCT = frozenset(";؛")
+_CLAUSE_PUNCT = re.compile("[;؛]")
 
 
 @dataclass
@@ -41,14 +42,43 @@ class Roles:
 
 
 @lru_cache(maxsize=1)
-def cue_matcher() -> Matcher:
-    entries = []
+def _cue_matchers() -> tuple[Matcher, Matcher]:
+    """(cues read before a mention, clause barriers)."""
+    cues, barriers = [], []
     for _, r in read_tsv("role_cues.tsv"):
         words = r["cue"].split()
         # Inflections are read through for content words (نقاطا، هجوما، قتلاه), not particles.
-        entries.append(Entry.of(r["cue"], r["role"], suffix=len(words[-1]) >= 3
-                                and r["role"] not in (BLOCK, BARRIER)))
-    return Matcher(entries)
+        e = Entry.of(r["cue"], r["role"], suffix=len(words[-1]) >= 3 and r["role"] not in (BLOCK, BARRIER))
+        (barriers if r["role"] == BARRIER else cues).append(e)
+    return Matcher(cues), Matcher(barriers)
+
+
+def cue_matcher() -> Matcher:
+    return _cue_matchers()[0]
+
+
+def barrier_matcher() -> Matcher:
+    return _cue_matchers()[1]
+
+
+class _CuesBefore:
+    """The cue ending at a token, looked up on demand: only the few tokens left of each mention
+    are ever asked about, so the whole sentence is not matched."""
+
+    _LONGEST = 3  # words in the longest cue
+
+    def __init__(self, toks: list, lo: int) -> None:
+        self.toks, self.lo, self.memo = toks, lo, {}
+
+    def ending_at(self, i: int) -> Match | None:
+        if i not in self.memo:
+            found = None
+            for j in range(max(self.lo, i - self._LONGEST + 1), i + 1):
+                found = next((m for m in cue_matcher().match_at(self.toks, j) if m.last - 1 == i), None)
+                if found is not None:
+                    break
+            self.memo[i] = found
+        return self.memo[i]
 
 
 def _possessive(prefix: str) -> bool:
@@ -67,16 +97,16 @@ class _Marked:
     joined: bool = False  # role shared with the mention before it through و
 
 
-def _classify(view: TextView, m: ActorMention, lo_token: int, base: int, cue_end: dict[int, Match],
+def _classify(m: ActorMention, lo_token: int, base: int, cues: _CuesBefore,
               mention_end: dict[int, _Marked]) -> _Marked:
     """The role of `m` from the words before it. Token indices are global; cue matches carry
     indices local to the sentence, which starts at global index `base`."""
-    tokens = view.tokens
+    tokens = cues.toks
     poss = _possessive(m.prefix)
     conj = m.prefix.startswith("و")
     i, skipped = m.first - 1, 0
     while i >= lo_token:
-        tok = tokens[i]
+        tok = tokens[i - base]
         if tok.text == "ل":  # "لـ" written apart: "نقاطا لـ"قسد""
             poss, i = True, i - 1
             continue
@@ -88,7 +118,7 @@ def _classify(view: TextView, m: ActorMention, lo_token: int, base: int, cue_end
             if conj and prev.role not in (BLOCK, ASSOC_OF):
                 return _Marked(m, SECOND if prev.role == BETWEEN else prev.role, prev.cue, joined=True)
             return _Marked(m, NONE)
-        cue = cue_end.get(i)
+        cue = cues.ending_at(i - base)
         if cue is None:
             return _Marked(m, NONE)
         if cue.label == FILLER and not poss and skipped < _MAX_FILLERS:
@@ -104,12 +134,11 @@ def _classify(view: TextView, m: ActorMention, lo_token: int, base: int, cue_end
     return _Marked(m, NONE)
 
 
-def _clause(view: TextView, sentence: Sentence, cues: list[Match], t_start: int,
-            t_end: int) -> tuple[int, int]:
+def _clause(view: TextView, sentence: Sentence, toks: list, t_start: int, t_end: int) -> tuple[int, int]:
     """Normalised bounds of the clause around the trigger."""
     lo, hi = sentence.start, sentence.end
-    cuts = [c.start for c in cues if c.label == BARRIER]
-    cuts += [i for i in range(sentence.start, sentence.end) if view.norm[i] in _CLAUSE_PUNCT]
+    cuts = [c.start for c in barrier_matcher().find(toks)]
+    cuts += [p.start() for p in _CLAUSE_PUNCT.finditer(view.norm, sentence.start, sentence.end)]
     for c in cuts:
         if c < t_start:
             lo = max(lo, c)
@@ -131,17 +160,16 @@ def assign_roles(view: TextView, sentence: Sentence, trigger_start: int, trigger
     toks = view.tokens_of(sentence)
     if not toks or not mentions:
         return Roles()
-    cues = cue_matcher().find(toks)
-    lo, hi = _clause(view, sentence, cues, trigger_start, trigger_end)
+    lo, hi = _clause(view, sentence, toks, trigger_start, trigger_end)
     base = toks[0].index
-    cue_end = {c.last - 1 + base: c for c in cues if c.start >= lo}
     lo_token = next((t.index for t in toks if t.start >= lo), toks[-1].index + 1)
+    cues = _CuesBefore(toks, lo_token - base)
     in_clause = sorted((m for m in mentions if lo <= m.start and m.end <= hi
                         and (m.end <= trigger_start or m.start >= trigger_end)), key=lambda m: m.start)
     marked: list[_Marked] = []
     mention_end: dict[int, _Marked] = {}
     for m in in_clause:
-        mk = _classify(view, m, lo_token, base, cue_end, mention_end)
+        mk = _classify(m, lo_token, base, cues, mention_end)
         if mk.role == ASSOC_OF and mk.cue is not None:
             owners = [x.mention for x in marked if x.mention.end <= mk.cue.start]
             mk.owner = owners[-1] if owners else None

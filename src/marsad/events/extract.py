@@ -26,14 +26,14 @@ from ..actors import (
 )
 from ..documents import Document, source_name
 from ..geo import country_info, find_places, load_gazetteer
-from ..text import Sentence, TextView, analyse
+from ..text import Matcher, Sentence, TextView, analyse
 from .dates import event_date_for, find_dates
 from .fatalities import find_fatalities, total_fatalities
 from .fuse import fuse_events
 from .model import Event, Evidence
 from .notes import confidence_of, notes_for
 from .taxonomy import disorder_type, territory_subtype
-from .triggers import Trigger, choose, detect
+from .triggers import Trigger, choose, detect, lexicon
 
 # Places coarser than this are not event locations by themselves (ACLED codes no country-only events).
 _SPECIFIC = {"populated_place": 0, "site": 0, "admin3": 1, "region": 2, "water": 2, "admin2": 2, "admin1": 3}
@@ -68,11 +68,17 @@ class Extractor:
     def gazetteer(self):
         return load_gazetteer()
 
+    @cached_property
+    def trigger_gate(self) -> Matcher:
+        """The trigger lexicon, used only for its substring pre-check (`Matcher.may_match`)."""
+        return Matcher(lexicon())
+
     def warm_up(self) -> None:
         """Load every resource now (before forking workers, so they share it)."""
         view = analyse("warm-up", "قتل 3 مدنيين في غارة لطائرات التحالف على بلدة هجين شرق دير الزور أمس.")
         find_places(view, self.gazetteer)
         find_dates(view, dt.date(2018, 9, 15))
+        self.trigger_gate.may_match(view.norm)
         for s in view.sentences:
             detect(view, s)
             find_actors(view, s)
@@ -84,10 +90,15 @@ class Extractor:
         return self.extract_view(doc, view)
 
     def extract_view(self, doc: Document, view: TextView) -> list[Event]:
-        triggered = [(s, ts) for s in view.sentences if (ts := detect(view, s))]
+        # Most sentences of most articles name no trigger at all: rule them out at C speed first.
+        gate = self.trigger_gate
+        if not gate.may_match(view.norm):
+            return []
+        triggered = [(s, ts) for s in view.sentences
+                     if gate.may_match(view.sentence_text(s)) and (ts := detect(view, s))]
         if not triggered:
             return []
-        places = find_places(view, self.gazetteer)
+        places = find_places(_around(view, triggered), self.gazetteer)
         places_by_sentence = _by_sentence(view, places)
         doc_country = _dominant_country(places)
         dates = find_dates(view, doc.published)
@@ -259,6 +270,15 @@ def _by_sentence(view: TextView, places: list) -> dict[int, list]:
         if i < len(bounds) and bounds[i][0] <= p.start:
             out.setdefault(i, []).append(p)
     return out
+
+
+def _around(view: TextView, triggered: list) -> TextView:
+    """The sentences a place can come from (each event's own and the few before it) and the lead,
+    which usually names the country: geoparsing only these saves most of the work on long articles."""
+    wanted = set(range(min(2, len(view.sentences))))
+    for s, _ in triggered:
+        wanted.update(range(max(0, s.index - _PLACE_LOOKBACK), s.index + 1))
+    return view.restricted([view.sentences[i] for i in sorted(wanted)])
 
 
 def _dominant_country(places: list) -> str | None:

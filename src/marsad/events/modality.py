@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..text import Entry, Matcher, Token
+from .clauses import Clauses
 
 # Confidence added when a category applies; negative = evidence that nothing happened.
 CLAUSE_EFFECT = {
@@ -34,22 +35,28 @@ GOVERNOR_WINDOW = {"reference": 3, "generic": 1}
 SENTENCE_EFFECT = {"statistic": -0.15, "history": -0.15, "anchor": 0.1, "outcome": 0.1, "result": 0.1}
 LIGHT_VERB_EFFECT = 0.15  # "قامت دبابة بقصف", "نفذ هجوما", "وقع انفجار": a verb reports the masdar
 LIGHT_VERB_WINDOW = 3
+LIGHT_VERB_REACH = 8  # a light verb heading the clause reaches its object past the subject and adverbs
 COUNT_EFFECT = 0.1  # "قتل 20", "مقتل ثلاثة": a count of victims right after the trigger
 COUNT_WINDOW = 3
 # Aspect of the trigger: an imperfect or future verb describes habits, threats, plans.
 ASPECT_EFFECT = {"imperfect": -0.3, "future": -0.45, "noun": -0.1}
-RELATIVE_EFFECT = -0.2  # "الذي قتلته الشرطة": a verb in a relative clause recalls, the main clause reports
+SUBORDINATE_EFFECT = -0.25  # "الذي قتلته الشرطة", "عندما فرقت الشرطة": recalled, not reported
+PREDICATE_EFFECT = 0.1  # a verb heading a main or reported clause, in VSO or SVO order
+PREDICATE_REACH = 3  # tokens a verb may stand after its clause's head (a preposed subject)
+HEAD_EFFECT = 0.1  # a noun heading a main clause is its predicate: "مقتل ثلاثة في انفجار"
 PASSIVE_AUX_EFFECT = 0.1  # "تعرضت لهجوم", "تم اغتيال": the masdar happened to someone
-EFFECTS = {**CLAUSE_EFFECT, **GOVERNOR_EFFECT, **SENTENCE_EFFECT, "relative": RELATIVE_EFFECT,
+EFFECTS = {**CLAUSE_EFFECT, **GOVERNOR_EFFECT, **SENTENCE_EFFECT, "subordinate": SUBORDINATE_EFFECT,
+           "head": HEAD_EFFECT, "predicate": PREDICATE_EFFECT,
            "passive_aux": PASSIVE_AUX_EFFECT, "light_verb": LIGHT_VERB_EFFECT, "count": COUNT_EFFECT}
 CLAUSE_WINDOW = 7  # tokens before the trigger that a clause cue may stand
 PAST_AUX_WINDOW = 4  # "كانوا يطلقون النار": a past auxiliary this close makes an imperfect past
 AGENT_WINDOW = 6  # "من قبل" / "على يد" this close after a trigger makes it passive
 # Characters between two tokens that end a clause (scope of clause cues does not cross them).
 CLAUSE_PUNCT = frozenset('،,;؛:."!?؟')
+CUE = "cue"  # the `data` of a cue Entry, telling cues apart from the other entries of a shared scanner
 
 CATEGORIES = frozenset(CLAUSE_EFFECT) | frozenset(GOVERNOR_EFFECT) | frozenset(SENTENCE_EFFECT) | {
-    "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "relative", "prep", "light_verb",
+    "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report",
     "number", "defuse"}
 
 
@@ -61,7 +68,7 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def cue_matcher() -> Matcher:
+def cue_entries() -> list[Entry]:
     """The cue lexicon (data/cues.tsv), one Entry per form labelled with its category."""
     entries = []
     text = resources.files("marsad.events").joinpath("data/cues.tsv").read_text(encoding="utf-8")
@@ -71,9 +78,14 @@ def cue_matcher() -> Matcher:
         cols = line.split("\t")
         flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
         for form in cols[1].split("|"):
-            entries.append(Entry.of(form, cols[0], suffix="nosuf" not in flags,
+            entries.append(Entry.of(form, cols[0], CUE, suffix="nosuf" not in flags,
                                     prefix="noprefix" not in flags))
-    return Matcher(entries)
+    return entries
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> Matcher:
+    return Matcher(cue_entries())
 
 
 def find_cues(tokens: Sequence[Token]) -> list[Cue]:
@@ -98,8 +110,10 @@ class Assessment:
 
 
 def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool], first: int, last: int,
-           aspect: str, question: bool) -> Assessment:
-    """Confidence adjustment for a trigger spanning tokens [first, last) of a sentence."""
+           aspect: str, question: bool, cl: Clauses, ignore: frozenset[str] = frozenset()) -> Assessment:
+    """Confidence adjustment for a trigger spanning tokens [first, last) of a sentence, whose clauses
+    are `cl` (clauses.segment). Categories in `ignore` do not apply (support that suits violence but
+    not a demonstration: casualties make a protest a clash, not more of a protest)."""
     delta = 0.0
     reasons: list[str] = []
     # The clause start: the nearest punctuation or boundary word before the trigger.
@@ -133,17 +147,26 @@ def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool],
             passive = True
             if aspect == "noun":
                 applied.add("passive_aux")
-        elif cat == "relative" and aspect != "noun" and before and first - c.last <= 1:
-            applied.add("relative")
-        elif cat == "light_verb" and aspect == "noun" and before and first - c.last < LIGHT_VERB_WINDOW:
-            applied.add("light_verb")
+        elif cat in ("light_verb", "report") and aspect == "noun" and before and (
+                first - c.last < LIGHT_VERB_WINDOW
+                or (c.first == cl.head[first] and first - c.last < LIGHT_VERB_REACH)):
+            applied.add("light_verb")  # "نفذ هجوما", "أقدم متظاهرون أمس على قطع الطريق"
         elif cat == "number" and not before and c.first - last < COUNT_WINDOW:
             applied.add("count")
+    if cl.subordinate(first):
+        applied.add("subordinate")
+    elif cl.kind[first] == "paren":
+        pass
+    elif aspect == "noun":
+        if cl.head[first] == first and not tokens[last - 1].text.endswith("ا"):
+            applied.add("head")  # a headline or nominal clause: "مقتل ثلاثة"; not "احتجاجا على"
+    elif 0 <= first - cl.head[first] <= PREDICATE_REACH:
+        applied.add("predicate")  # the verb of a main clause: "وتجمع ...", "ان مسلحين خطفوا ..."
     if question:
         applied.add("question")
     if any(t.text[0].isdigit() for t in tokens[last:last + COUNT_WINDOW]):
         applied.add("count")
-    for cat in sorted(applied):
+    for cat in sorted(applied - ignore):
         delta += EFFECTS[cat]
         reasons.append(cat)
     if aspect in ASPECT_EFFECT and not (aspect == "imperfect" and past_aux):

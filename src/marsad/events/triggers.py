@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from ..text import Entry, Match, Matcher, Sentence, TextView, Token
-from . import modality
+from ..text import Entry, Match, Sentence, TextView, Token
+from . import clauses, modality
+from .scanner import Scanner, longest
 
 MIN_CONFIDENCE = 0.5
 BACKER_MIN = 0.3  # a trigger this confident on its own backs the others in its sentence
@@ -25,6 +26,12 @@ CO_TRIGGER_SUPPORT = 0.1  # a second, strong trigger of violence in the sentence
 PROTEST_RETYPE_WINDOW = 4  # "قتلت قوات الأمن ثلاثة متظاهرين": protesters this close after the trigger
 PARTICIPANT_SUPPORT = 0.3  # "تجمع مئات المتظاهرين", "أحرق المحتجون": protesters act next to the verb
 PARTICIPANT_WINDOW = 3
+DEMO_ADJUNCT_EFFECT = -0.3  # a demonstration noun that no verb reports ("خلال التظاهرة")
+# Kinds that assert a demonstration; the other demonstration kinds only type one (see detect()).
+ASSERTING = frozenset({"protest", "mob_violence"})
+DEMO_IGNORED = frozenset({"outcome", "result", "count"})  # support for violence, not for protest
+# A verb of violence is weighted for the main clause already (the subordinate ones lose confidence).
+VIOLENCE_IGNORED = frozenset({"predicate"})
 EXPLOSIVE_KINDS = frozenset({"ied", "car_bomb", "explosion", "landmine", "grenade", "missile"})
 DEFUSE_WINDOW = 5  # "فكك خبراء المتفجرات عبوة": a defusing or finding verb this close before
 DEFUSE_SUPPORT = 0.15  # the defusing verb is what the sentence reports
@@ -55,6 +62,7 @@ class Trigger:
     passive: bool = False  # passive verb, or masdar whose agent follows ("من قبل", "على يد")
     aspect: str = "noun"  # "perfect", "imperfect", "future" or "noun"
     reasons: tuple[str, ...] = ()  # modality cues and support that moved the confidence
+    base: str = ""  # the lexicon's kind before retyping by context ("killing" for "excessive_force")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +159,6 @@ def lexicon() -> list[Entry]:
     return list(entries.values())
 
 
-@lru_cache(maxsize=1)
-def trigger_matcher() -> Matcher:
-    return Matcher(lexicon())
-
-
 def territory_subtype(is_state: bool) -> str:
     """The Battles sub-type of a "territory_taken" trigger once actor1's inter is known."""
     return TERRITORY_STATE if is_state else TERRITORY_NON_STATE
@@ -210,33 +213,81 @@ def _verb_reading(m: Match, tokens: Sequence[Token], cues: Sequence[modality.Cue
                    or (c.category == "anchor" and c.first == m.last) for c in cues)
 
 
+@lru_cache(maxsize=1)
+def trigger_scanner() -> Scanner:
+    return Scanner(lexicon())
+
+
+@lru_cache(maxsize=1)
+def context_scanner() -> Scanner:
+    """Modality cues and clause openers, scanned only in sentences that have a trigger."""
+    return Scanner([*modality.cue_entries(), *clauses.opener_entries()])
+
+
+def _context(tokens: Sequence[Token], norm: str) -> tuple[list[modality.Cue], clauses.Clauses]:
+    cues: list[modality.Cue] = []
+    openers: dict[int, tuple[str, int]] = {}
+    for m in context_scanner().scan(tokens):
+        if m.entry.data is clauses.CLAUSE:
+            openers.setdefault(m.first, (m.entry.label, m.last))  # the longest one comes first
+        else:
+            cues.append(modality.Cue(m.entry.label, m.first, m.last))
+    return cues, clauses.segment(tokens, norm, openers)
+
+
+def _participants(cues: Sequence[modality.Cue], cl: clauses.Clauses, first: int, last: int) -> bool:
+    """Protesters are the subject of a demonstration verb: right after it ("تجمع مئات المتظاهرين"),
+    or before it outside a subordinate clause ("المتظاهرون ... ورددوا هتافات", "مليون متظاهر خرجوا")."""
+    for c in cues:
+        if c.category != "participant":
+            continue
+        if last <= c.first < last + PARTICIPANT_WINDOW and cl.start[c.first] == cl.start[first]:
+            return True
+        if c.last <= first and not cl.subordinate(c.first) and not cl.subordinate(first):
+            return True
+    return False
+
+
+def _crowd(cues: Sequence[modality.Cue], tokens: Sequence[Token], last: int) -> bool:
+    """A crowd follows a demonstration verb: "تجمع مئات", "تظاهر حوالي خمسة آلاف شخص"."""
+    if any(t.text[0].isdigit() for t in tokens[last:last + PARTICIPANT_WINDOW]):
+        return True
+    return any(c.category == "number" and last <= c.first < last + PARTICIPANT_WINDOW for c in cues)
+
+
 def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
     """Every trigger in the sentence with its confidence, including those below the threshold."""
     tokens = view.tokens_of(sentence)
     if not tokens:
         return []
-    matches = trigger_matcher().find(tokens)
+    matches = longest(trigger_scanner().scan(tokens))
     if not matches:
         return []
-    cues = modality.find_cues(tokens)
+    cues, cl = _context(tokens, view.norm)
     matches = [m for m in matches if not m.entry.data.needsuf or _verb_reading(m, tokens, cues)]
     breaks = modality.clause_breaks(tokens, view.norm)
     question = modality.is_question(view.norm[sentence.start:sentence.end], tokens)
     table = kinds()
-    # First pass: each trigger on its own (weight, aspect, modality, number).
+    # First pass: each trigger on its own (weight, aspect, modality, clause, number).
     scored = []
     for m in matches:
         lex: Lexeme = m.entry.data
         aspect = _aspect(lex, m, cues)
-        a = modality.assess(tokens, cues, breaks, m.first, m.last, aspect, question)
+        demo = table[lex.kind].event_type in DEMO_TYPES
+        a = modality.assess(tokens, cues, breaks, m.first, m.last, aspect, question, cl,
+                            DEMO_IGNORED if demo else VIOLENCE_IGNORED)
         conf, reasons = lex.weight + a.delta, list(a.reasons)
-        if aspect == "noun" and _plural(lex, m.suffix):
+        if aspect == "noun" and _plural(lex, m.suffix) and "light_verb" not in reasons:
             conf += PLURAL_EFFECT
             reasons.append("plural")
-        if table[lex.kind].event_type in DEMO_TYPES and _near(cues, "participant", m.first, m.last,
-                                                              PARTICIPANT_WINDOW):
-            conf += PARTICIPANT_SUPPORT
-            reasons.append("participant")
+        if demo:
+            if aspect == "noun" and not {"head", "light_verb", "passive_aux"} & set(reasons):
+                conf += DEMO_ADJUNCT_EFFECT  # "خلال التظاهرة", "لتفريق المتظاهرين": named, not reported
+                reasons.append("adjunct")
+            if _participants(cues, cl, m.first, m.last) or (
+                    aspect != "noun" and _crowd(cues, tokens, m.last)):
+                conf += PARTICIPANT_SUPPORT
+                reasons.append("participant")
         scored.append((m, lex, aspect, a.passive, conf, reasons))
     # Second pass: a trigger is more likely a report when another, independent one backs it.
     backers = [m for m, lex, _, _, conf, reasons in scored
@@ -244,7 +295,8 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
                and table[lex.kind].event_type in VIOLENT_TYPES | DEMO_TYPES]
     out: list[Trigger] = []
     for m, lex, aspect, passive, conf, reasons in scored:
-        if any(b is not m for b in backers):
+        if any(b is not m and _group(table[b.entry.data.kind].event_type) == _group(table[lex.kind].event_type)
+               for b in backers):
             conf += CO_TRIGGER_SUPPORT
             reasons.append("co_trigger")
         kind = table[_retype(lex.kind, cues, m.first, m.last)]
@@ -253,7 +305,7 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
             reasons.append("defuse")
         out.append(Trigger(m.start, m.end, kind.event_type, kind.sub_event_type, kind.name,
                            round(max(0.0, min(1.0, conf)), 3), lex.passive or passive, aspect,
-                           tuple(reasons)))
+                           tuple(reasons), lex.kind))
     return out
 
 
@@ -265,8 +317,23 @@ def detect(view: TextView, sentence: Sentence, min_confidence: float = MIN_CONFI
     """The events `sentence` reports: its triggers whose confidence reaches `min_confidence`, with
     their companions: weaker triggers of the same kind of violence (or of demonstration) that only
     type the reported event ("فجر انتحاري سيارة مفخخة": the bomber and the car bomb make the
-    explosion a suicide bomb in `choose`)."""
+    explosion a suicide bomb in `choose`).
+
+    A demonstration event needs the demonstration itself asserted: a trigger of an ASSERTING kind
+    (protesters demonstrated, marched, held a sit-in, blocked a road; a mob attacked). Police
+    dispersing protesters, tear gas, clashes with the police or lethal force against protesters type
+    that event (Protest with intervention, Violent demonstration, Excessive force) but do not make
+    one alone; force against protesters with no asserted protest stays the violence it is (a killing
+    of civilians), and an intervention or a riot act with no asserted protest is not coded."""
     found = scan(view, sentence)
+    if not found:
+        return found
+    demo = any(t.kind in ASSERTING for t in found if t.confidence >= min_confidence)
+    if not demo:
+        table = kinds()
+        found = [retype(t, t.base) if t.event_type in DEMO_TYPES
+                 and table[t.base].event_type not in DEMO_TYPES else t for t in found]
+        found = [t for t in found if t.event_type not in DEMO_TYPES]
     groups = {_group(t.event_type) for t in found if t.confidence >= min_confidence}
     return [t for t in found if t.confidence >= min_confidence
             or (t.confidence >= COMPANION_MIN and _group(t.event_type) in groups)]

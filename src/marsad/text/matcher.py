@@ -57,6 +57,7 @@ class Matcher:
     _index: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     # word -> its readings that start some entry; most words have none, so this is the hot path.
     _heads: dict[str, tuple[tuple[str, Candidate], ...]] = field(default_factory=dict, repr=False)
+    _gate: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         entries, self.entries = self.entries, []
@@ -71,6 +72,26 @@ class Matcher:
         for lst in self._index.values():
             lst.sort(key=lambda e: len(e.words), reverse=True)
         self._heads.clear()
+        self._gate = None
+
+    def may_match(self, norm_text: str) -> bool:
+        """False when no entry can match anywhere in `norm_text` (a normalised sentence or document).
+
+        Every reading of a word is a substring of it, except that "لل"/"بال" readings may add back
+        an article; so the first words of all entries (article removed) are searched for as plain
+        substrings, in one C-speed Aho-Corasick pass, before any token-level work."""
+        if self._gate is None:
+            import ahocorasick
+
+            gate = ahocorasick.Automaton()
+            for w in self._index:
+                key = w[2:] if w.startswith("ال") and len(w) > 3 else w
+                gate.add_word(key, None)
+            gate.make_automaton()
+            self._gate = gate
+        for _ in self._gate.iter(norm_text):
+            return True
+        return False
 
     def _heads_of(self, word: str) -> tuple[tuple[str, Candidate], ...]:
         heads = self._heads.get(word)

@@ -7,7 +7,7 @@ out of `sentences`, so no matcher ever sees them, while all offsets stay those o
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,12 +18,18 @@ from .tokens import Token, tokenize
 
 @dataclass
 class TextView:
+    """One document prepared for matching. Tokens are made per sentence on first use (most
+    sentences of a long article are never looked at token by token); a token's `index` is global
+    to the document: its sentence's start offset plus its position in the sentence, so indices are
+    consecutive within a sentence and never shared between sentences."""
+
     doc_id: str
     nt: NormText
     sentences: list[Sentence]
-    tokens: list[Token]
-    # Token index range [first, last) of each sentence, parallel to `sentences`.
-    sentence_tokens: list[tuple[int, int]] = field(default_factory=list)
+    _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.sentences]
 
     @property
     def text(self) -> str:
@@ -33,9 +39,36 @@ class TextView:
     def norm(self) -> str:
         return self.nt.norm
 
+    @property
+    def tokens(self) -> list[Token]:
+        """Every token of the document, sentence by sentence (tokenises all sentences)."""
+        return [t for s in self.sentences for t in self.tokens_of(s)]
+
+    def token(self, index: int) -> Token:
+        """The token whose `index` is `index` (indices are global ids, not list positions)."""
+        k = bisect_right(self._starts, index) - 1
+        if k < 0:
+            raise IndexError(index)
+        toks = self.tokens_of(self.sentences[k])
+        local = index - self.sentences[k].start
+        if not 0 <= local < len(toks):
+            raise IndexError(index)
+        return toks[local]
+
     def tokens_of(self, sentence: Sentence) -> list[Token]:
-        a, b = self.sentence_tokens[sentence.index]
-        return self.tokens[a:b]
+        toks = self._tokens.get(sentence.index)
+        if toks is None:
+            toks = tokenize(self.nt, sentence.start, sentence.end, sentence.start)
+            self._tokens[sentence.index] = toks
+        return toks
+
+    def restricted(self, sentences: list[Sentence]) -> TextView:
+        """A view of the same text that shows only `sentences` (sharing this view's tokens)."""
+        return TextView(self.doc_id, self.nt, sentences, self._tokens)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        """The normalised text of a sentence."""
+        return self.nt.norm[sentence.start:sentence.end]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of a normalised span."""
@@ -46,8 +79,7 @@ class TextView:
         return self.nt.original_text(start, end)
 
     def sentence_at(self, norm_offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect_left(starts, norm_offset + 1) - 1
+        i = bisect_right(self._starts, norm_offset) - 1
         if i >= 0 and self.sentences[i].start <= norm_offset < self.sentences[i].end:
             return self.sentences[i]
         return None
@@ -74,10 +106,4 @@ def analyse(doc_id: str, text: str, mask: Sequence[tuple[int, int]] = (),
             if not any(m_start <= o_start and o_end <= m_end for m_start, m_end in mask):
                 kept.append(s)
         sentences = [Sentence(s.start, s.end, i) for i, s in enumerate(kept)]
-    tokens: list[Token] = []
-    ranges: list[tuple[int, int]] = []
-    for s in sentences:
-        first = len(tokens)
-        tokens.extend(tokenize(nt, s.start, s.end, first))
-        ranges.append((first, len(tokens)))
-    return TextView(doc_id, nt, sentences, tokens, ranges)
+    return TextView(doc_id, nt, sentences)
