@@ -126,6 +126,11 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
     for m in best:
         if m.first < upto:
             continue
+        # "تنظيم القاعدة في جزيرة العرب": a longer name after a leading word wins over
+        # "تنظيم القاعدة"; the leading word joins it below.
+        following = starts.get(m.first + 1)
+        if m.entry.words[0] in leading and following is not None and following.last > m.last:
+            continue
         actor_id, kind, head, _ = m.entry.data
         first, start, end, last, prefix = m.first, m.start, m.end, m.last, m.prefix
         if head is not None:
@@ -137,15 +142,15 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
                 actor_id, kind, end, last = f"{actor_id}_{cc.lower()}", "named", toks[last].end, last + 1
             elif not alone:  # "القوات" alone names nobody
                 continue
-        # Keep the article in the span: "والجيش" → "الجيش", not "جيش".
-        if prefix and norm.startswith("ال", start - 2) and start - 2 >= toks[first].start:
-            start -= 2
         # "قوات الحشد الشعبي", "ميليشيا قسد": the word before the name is part of it.
         if first > upto:
             lead = _leading(toks[first - 1].text, leading)
             if lead is not None:
                 first -= 1
                 start, prefix = toks[first].start + lead.cut, lead.prefix
+        # Keep the article in the span: "والجيش" → "الجيش", not "جيش".
+        if prefix and norm.startswith("ال", start - 2) and start - 2 >= toks[first].start:
+            start -= 2
         # A name opened by a quotation mark keeps its closing one: تنظيم "داعش".
         if norm.count('"', start, end) % 2 == 1 and norm.startswith('"', end):
             end += 1

@@ -34,6 +34,9 @@ class DocumentError:
     # "document": a bad document; "input": a path that is missing, unreadable or of an unknown
     # kind; "duplicate": an id seen before in the run; "language": not Arabic (see language_error).
     kind: str = "document"
+    doc_id: str | None = None  # when the bad document's id could be read
 
     def __str__(self) -> str:
+        if self.doc_id is not None:
+            return f"{self.origin}: document {self.doc_id!r}: {self.message}"
         return f"{self.origin}: {self.message}"

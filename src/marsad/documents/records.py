@@ -29,41 +29,62 @@ def document_from_record(obj: Any, origin: str, max_chars: int) -> Document | Do
     for name in OPTIONAL_STRINGS:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
-            return DocumentError(origin, f"{name} must be a string, not {_json_type(value)}")
+            return DocumentError(
+                origin, doc_id=doc_id, message=f"{name} must be a string, not {_json_type(value)}"
+            )
         extra[name] = (value.strip() or None) if isinstance(value, str) else None
     published = published_time = None
     if obj.get("published") is not None:
         try:
             published, published_time = parse_published(obj["published"])
         except ValueError as e:
-            return DocumentError(origin, str(e))
+            return DocumentError(origin, doc_id=doc_id, message=str(e))
     text, html = obj.get("text"), obj.get("html")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            return DocumentError(origin, f"{name} must be a string, not {_json_type(value)}")
+            return DocumentError(
+                origin, doc_id=doc_id, message=f"{name} must be a string, not {_json_type(value)}"
+            )
     if text is None and html is None:
-        return DocumentError(origin, "neither text nor html")
+        return DocumentError(origin, doc_id=doc_id, message="neither text nor html")
     if text is None:
         assert isinstance(html, str)
         if len(html) > HTML_FACTOR * max_chars:
-            return DocumentError(origin, too_large("html", len(html), HTML_FACTOR * max_chars))
+            return DocumentError(
+                origin, doc_id=doc_id, message=too_large("html", len(html), HTML_FACTOR * max_chars)
+            )
         page = extract_page(html, extra["url"])
         if page is None:
-            return DocumentError(origin, "no main text found in html")
+            return DocumentError(origin, doc_id=doc_id, message="no main text found in html")
         text = page.text
         extra["title"] = extra["title"] or page.title
         extra["publisher"] = extra["publisher"] or page.publisher
         extra["url"] = extra["url"] or page.url
         published = published or page.published
     if not text.strip():
-        return DocumentError(origin, "empty text")
+        return DocumentError(origin, doc_id=doc_id, message="empty text")
     if len(text) > max_chars:
-        return DocumentError(origin, too_large("document", len(text), max_chars))
-    return Document(id=doc_id, text=text, published=published, published_time=published_time,
-                    url=extra["url"], title=extra["title"], publisher=extra["publisher"], origin=origin)
+        return DocumentError(origin, doc_id=doc_id, message=too_large("document", len(text), max_chars))
+    return Document(
+        id=doc_id,
+        text=text,
+        published=published,
+        published_time=published_time,
+        url=extra["url"],
+        title=extra["title"],
+        publisher=extra["publisher"],
+        origin=origin,
+    )
 
 
 def _json_type(value: Any) -> str:
-    names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number",
-             float: "number", type(None): "null"}
+    names = {
+        dict: "object",
+        list: "array",
+        str: "string",
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)

@@ -39,8 +39,8 @@ LIGHT_VERB_REACH = 8  # a light verb heading the clause reaches its object past 
 COUNT_EFFECT = 0.1  # "قتل 20", "مقتل ثلاثة": a count of victims right after the trigger
 COUNT_WINDOW = 3
 # Aspect of the trigger: an imperfect or future verb describes habits, threats, plans.
-ASPECT_EFFECT = {"imperfect": -0.3, "future": -0.45, "noun": -0.1}
-SUBORDINATE_EFFECT = -0.25  # "الذي قتلته الشرطة", "عندما فرقت الشرطة": recalled, not reported
+ASPECT_EFFECT = {"imperfect": -0.3, "future": -0.45, "noun": -0.15}
+SUBORDINATE_EFFECT = -0.35  # "الذي قتلته الشرطة", "عندما فرقت الشرطة": recalled, not reported
 PREDICATE_EFFECT = 0.1  # a verb heading a main or reported clause, in VSO or SVO order
 PREDICATE_REACH = 3  # tokens a verb may stand after its clause's head (a preposed subject)
 HEAD_EFFECT = 0.1  # a noun heading a main clause is its predicate: "مقتل ثلاثة في انفجار"

@@ -41,6 +41,9 @@ PLURAL_SUFFIXES = frozenset({"ات", "ين", "ون"})
 # Endings that make a "needsuf" verb unambiguous ("فجروا", "فجرت"; not "فجرا", also "at dawn").
 VERB_SUFFIXES = frozenset({"ت", "وا", "تا", "وه", "ها", "هم", "تها", "ته", "وها"})
 
+# Cue categories of the word right before a perfect form that make it a masdar.
+NOUN_GOVERNORS = frozenset({"prep", "reference", "generic", "trial"})
+
 # Event types that count as political violence against people, and as demonstrations.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 DEMO_TYPES = frozenset({"Protests", "Riots"})
@@ -193,8 +196,8 @@ def _aspect(lex: Lexeme, m: Match, cues: Sequence[modality.Cue]) -> str:
         return lex.aspect
     if m.prefix.endswith(("ال", "لل")) or m.prefix[-1:] in ("ب", "ل", "ك"):
         return "noun"
-    if any(c.category == "prep" and c.last == m.first for c in cues):
-        return "noun"
+    if any(c.last == m.first and c.category in NOUN_GOVERNORS for c in cues):
+        return "noun"  # "على قتل", "عمليات خطف", "قضية خطف"
     return lex.aspect
 
 

@@ -1,0 +1,142 @@
+"""Actor mentions found in sentences: which actor, what kind, and the exact span."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.actors import find_actors
+from marsad.text import analyse
+
+
+def _mentions(text: str) -> list[tuple[int, int, str, str, str]]:
+    v = analyse("t", text)
+    out = []
+    for s in v.sentences:
+        for m in find_actors(v, s):
+            start, end = v.span(m.start, m.end)
+            out.append((start, end, text[start:end], m.actor_id, m.kind))
+    return out
+
+
+def _expect(text: str, *items: tuple[str, str, str]) -> list[tuple[int, int, str, str, str]]:
+    """Spans of the expected mentions, located left to right in `text`."""
+    out, pos = [], 0
+    for surface, actor_id, kind in items:
+        start = text.index(surface, pos)
+        out.append((start, start + len(surface), surface, actor_id, kind))
+        pos = start + len(surface)
+    return out
+
+
+@pytest.mark.parametrize("text, items", [
+    # Islamic State and its spellings; the leading word belongs to the name.
+    ("قتل عناصر تنظيم داعش في الهجوم", [("تنظيم داعش", "islamic_state", "named")]),
+    ("وأعلن تنظيم الدولة الإسلامية مسؤوليته", [("تنظيم الدولة الإسلامية", "islamic_state", "named")]),
+    ("اعتقلت الشرطة داعشيا", [("الشرطة", "police", "state")]),
+    ("هاجم الدواعش القرية", [("الدواعش", "islamic_state", "named")]),
+    ("تبنت ولاية نينوى التفجير", [("ولاية نينوى", "islamic_state", "named")]),
+    ('استهدف تنظيم "داعش" الحاجز', [('تنظيم "داعش"', "islamic_state", "named")]),
+    ("وقال تنظيم «داعش» إنه", [("تنظيم «داعش»", "islamic_state", "named")]),
+    # Syria
+    ("دخلت قوات التحالف الدولي المدينة", [("قوات التحالف الدولي", "global_coalition", "named")]),
+    ("هاجمت ميليشيا قسد القرية", [("ميليشيا قسد", "sdf", "named")]),
+    ("وسيطرت قوات سوريا الديمقراطية على البلدة", [("قوات سوريا الديمقراطية", "sdf", "named")]),
+    ("قوات سورية الديمقراطية تتقدم", [("قوات سورية الديمقراطية", "sdf", "named")]),
+    ("قتل جنديان من الجيش السوري الحر", [("الجيش السوري الحر", "syrian_rebels", "named")]),
+    ("قصف الجيش السوري المدينة", [("الجيش السوري", "military_sy", "named")]),
+    ("تقدمت قوات النظام في ريف حماة", [("قوات النظام", "assad_forces", "named")]),
+    ("أعلنت هيئة تحرير الشام السيطرة", [("هيئة تحرير الشام", "hts", "named")]),
+    ("هاجمت جبهة النصرة المطار", [("جبهة النصرة", "hts", "named")]),
+    ("سيطرت وحدات حماية الشعب الكردية على التلة", [("وحدات حماية الشعب الكردية", "ypg", "named")]),
+    ("انسحبت فصائل الجيش الوطني السوري", [("فصائل الجيش الوطني السوري", "sna", "named")]),
+    ("قتل عنصر من قوات الدفاع الوطني", [("قوات الدفاع الوطني", "ndf", "named")]),
+    ("قتل عناصر لواء فاطميون التابع للحرس الثوري الإيراني",
+     [("لواء فاطميون", "fatemiyoun", "named"), ("حرس الثوري الإيراني", "irgc", "named")]),
+    ("وصل مقاتلو لواء زينبيون", [("لواء زينبيون", "zainabiyoun", "named")]),
+    ("بالتنسيق مع الميليشيات الشيعية", [("الميليشيات الشيعية", "shia_militia", "named")]),
+    ("وانتشر الأمن العام في الساحل", [("الأمن العام", "police", "state")]),
+    # Iraq
+    ("شارك الحشد الشعبي في المعركة", [("الحشد الشعبي", "pmf", "named")]),
+    ("نفذت كتائب حزب الله هجوما", [("كتائب حزب الله", "kataib_hezbollah", "named")]),
+    ("اتهمت عصائب أهل الحق", [("عصائب أهل الحق", "asaib", "named")]),
+    ("تقدمت قوات البيشمركة", [("قوات البيشمركة", "peshmerga", "named")]),
+    ("اعتقلت الشرطة العراقية خمسة أشخاص", [("الشرطة العراقية", "police_iq", "named")]),
+    ("قصفت المدفعية التركية مواقع حزب العمال الكردستاني",
+     [("المدفعية التركية", "military_tr", "named"), ("حزب العمال الكردستاني", "pkk", "named")]),
+    # Yemen
+    ("اشتبك الحوثيون مع قوات الشرعية في تعز",
+     [("الحوثيون", "houthis", "named"), ("قوات الشرعية", "military_ye", "named")]),
+    ("قتل ثلاثة من الحوثيين", [("الحوثيين", "houthis", "named")]),
+    ("هاجمت الميليشيات الحوثية المدينة", [("الميليشيات الحوثية", "houthis", "named")]),
+    ("قالت جماعة أنصار الله", [("جماعة أنصار الله", "houthis", "named")]),
+    ("قصف طيران التحالف العربي صنعاء", [("طيران التحالف العربي", "saudi_coalition", "named")]),
+    ("شنت مقاتلات التحالف غارات", [("مقاتلات التحالف", "coalition", "named")]),
+    ("سيطرت قوات المجلس الانتقالي الجنوبي على عدن",
+     [("قوات المجلس الانتقالي الجنوبي", "stc", "named")]),
+    ("قتل قيادي في تنظيم القاعدة في جزيرة العرب وتنظيم القاعدة",
+     [("تنظيم القاعدة في جزيرة العرب", "aqap", "named"), ("تنظيم القاعدة", "al_qaeda", "named")]),
+    # Libya, Sudan, Lebanon
+    ("اشتبكت قوات الجيش الوطني مع قوات حفتر",
+     [("قوات الجيش الوطني", "national_army", "named"), ("قوات حفتر", "lna", "named")]),
+    ("تقدمت قوات حكومة الوفاق", [("قوات حكومة الوفاق", "military_ly", "named")]),
+    ("انتشرت قوات الدعم السريع في الخرطوم", [("قوات الدعم السريع", "rsf", "named")]),
+    ("قصف الجيش السوداني المدينة", [("الجيش السوداني", "military_sd", "named")]),
+    ("قال حزب الله إن مقاتليه قصفوا", [("حزب الله", "hezbollah", "named")]),
+    ("والجيش اللبناني", [("الجيش اللبناني", "military_lb", "named")]),
+    ("انتقدت القوات اللبنانية الحكومة", [("القوات اللبنانية", "lebanese_forces", "named")]),
+    # Israel and Palestine
+    ("أطلق الجيش الإسرائيلي النار", [("الجيش الإسرائيلي", "military_il", "named")]),
+    ("وقصفت طائرات إسرائيلية موقعا", [("طائرات إسرائيلية", "military_il", "named")]),
+    ("استهدف الاحتلال منزلا في غزة", [("الاحتلال", "military_il", "named")]),
+    ("هاجم مستوطنون منازل الفلسطينيين", [("مستوطنون", "settlers", "named")]),
+    ("أعلنت كتائب القسام وسرايا القدس",
+     [("كتائب القسام", "qassam", "named"), ("سرايا القدس", "quds_brigades", "named")]),
+    ("قتل عناصر من حماس", [("حماس", "hamas", "named")]),
+    ("وقالت حركة حماس", [("حركة حماس", "hamas", "named")]),
+    # Egypt, Somalia, external forces
+    ("قتل خمسة من عناصر ولاية سيناء", [("ولاية سيناء", "is_sinai", "named")]),
+    ("داهمت القوات المسلحة المصرية", [("القوات المسلحة المصرية", "military_eg", "named")]),
+    ("هاجمت حركة الشباب قاعدة لأميصوم",
+     [("حركة الشباب", "al_shabaab", "named"), ("أميصوم", "amisom", "named")]),
+    ("القوات التركية والقوات الأمريكية",
+     [("القوات التركية", "military_tr", "named"), ("القوات الأمريكية", "military_us", "named")]),
+    ("انتشرت قوات تركية", [("قوات تركية", "military_tr", "named")]),
+    ("قصف الطيران الروسي مواقع المعارضة", [("الطيران الروسي", "military_ru", "named")]),
+    ("شارك المارينز في المعارك", [("المارينز", "military_us", "named")]),
+    # Generic actors
+    ("أطلق مسلحون مجهولون النار على مواطنين",
+     [("مسلحون مجهولون", "unidentified", "generic"), ("مواطنين", "civilians", "generic")]),
+    ("فرقت قوات الأمن المتظاهرين",
+     [("قوات الأمن", "police", "state"), ("المتظاهرين", "protesters", "generic")]),
+    ("أصيب مدنيان في القصف", [("مدنيان", "civilians", "generic")]),
+    ("قتل طفلان وامرأة", [("طفلان", "civilians", "generic"), ("امرأة", "civilians", "generic")]),
+    ("اعتدى مشاغبون على المحلات", [("مشاغبون", "rioters", "generic")]),
+    ("وفرق المحتجين الغاضبين", [("المحتجين الغاضبين", "rioters", "generic")]),
+    ("هاجمت جماعة مسلحة القرية", [("جماعة مسلحة", "unidentified", "generic")]),
+    ("وقصف الجيش المدينة", [("الجيش", "military", "state")]),
+    ("وتقدمت القوات الحكومية", [("القوات الحكومية", "military", "state")]),
+])
+def test_recognize_aliases_with_spans(text: str, items: list[tuple[str, str, str]]) -> None:
+    assert _mentions(text) == _expect(text, *items)
+
+
+@pytest.mark.parametrize("text", [
+    "سقط قتلى بالهجوم المسلح على الحاجز",  # "المسلح" is an adjective here
+    "وجدت الحماس لدى الشباب بحماس كبير",  # enthusiasm, not Hamas
+    "تقدمت القوات",  # "القوات" alone names nobody
+    "قالت القيادة العامة للقوات المسلحة السعودية",  # no longer a Haftar alias; the head is a unit's
+    "عقد مؤتمر صحفي في القاعدة الجوية",
+])
+def test_recognize_common_words_are_not_actors(text: str) -> None:
+    assert [m for m in _mentions(text) if m[3] not in ("military", "military_sa")] == []
+
+
+def test_recognize_keeps_article_drops_other_proclitics() -> None:
+    text = "وبالحوثيين ولقسد وللفاطميين"
+    assert [m[2] for m in _mentions(text)] == ["الحوثيين", "قسد", "فاطميين"]
+
+
+def test_recognize_mentions_carry_token_indices_and_prefix() -> None:
+    v = analyse("t", "هاجم تنظيم داعش نقاطا لقسد")
+    ms = find_actors(v, v.sentences[0])
+    assert [(m.first, m.last, m.prefix) for m in ms] == [(1, 3, ""), (4, 5, "ل")]
