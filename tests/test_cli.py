@@ -11,8 +11,10 @@ import pytest
 SCHEMA = json.loads((Path(__file__).parent / "event.schema.json").read_text(encoding="utf-8"))
 MARSAD = [sys.executable, "-m", "marsad.cli"]
 
-ARTICLE = ("قُتل خمسة مدنيين، أمس، في غارة جوية شنتها طائرات حربية روسية على بلدة خان شيخون في ريف إدلب "
-           "الجنوبي، بحسب المرصد السوري لحقوق الإنسان.")
+ARTICLE = (
+    "قُتل خمسة مدنيين، أمس، في غارة جوية شنتها طائرات حربية روسية على بلدة خان شيخون في ريف إدلب "
+    "الجنوبي، بحسب المرصد السوري لحقوق الإنسان."
+)
 
 
 def run(*args, stdin=None):
@@ -20,8 +22,10 @@ def run(*args, stdin=None):
 
 
 def write_jsonl(path, rows):
-    path.write_text("".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n"
-                            for r in rows), encoding="utf-8")
+    path.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in rows),
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture
@@ -45,20 +49,23 @@ def test_cli_extract_jsonl_matches_schema_and_evidence(articles, tmp_path):
     assert e["country"] == "Syria"
     assert e["doc_ids"] == ["a1"]
     for ev in e["evidence"]:
-        assert ARTICLE[ev["start"]:ev["end"]] == ev["text"]
+        assert ARTICLE[ev["start"] : ev["end"]] == ev["text"]
     fields = {ev["field"] for ev in e["evidence"]}
     assert {"event", "event_date", "fatalities", "location", "actor1"} <= fields
 
 
 def test_cli_bad_lines_reported_and_rest_processed(tmp_path):
     p_in = tmp_path / "mixed.jsonl"
-    write_jsonl(p_in, [
-        {"id": "ok1", "text": ARTICLE, "published": "2019-03-07"},
-        "{not json",
-        {"text": "لا معرف لهذه الوثيقة"},
-        {"id": "empty"},
-        {"id": "ok2", "text": ARTICLE, "published": "2019-03-07"},
-    ])
+    write_jsonl(
+        p_in,
+        [
+            {"id": "ok1", "text": ARTICLE, "published": "2019-03-07"},
+            "{not json",
+            {"text": "لا معرف لهذه الوثيقة"},
+            {"id": "empty"},
+            {"id": "ok2", "text": ARTICLE, "published": "2019-03-07"},
+        ],
+    )
     out = tmp_path / "out.jsonl"
     p = run("extract", str(p_in), "-o", str(out))
     assert p.returncode == 1
@@ -72,7 +79,14 @@ def test_cli_stdin_and_csv_and_geojson(articles):
     p = run("extract", "-", "--format", "csv", stdin=doc)
     assert p.returncode == 0, p.stderr
     header = p.stdout.splitlines()[0].split(",")
-    assert header[:6] == ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type"]
+    assert header[:6] == [
+        "event_id_cnty",
+        "event_date",
+        "year",
+        "time_precision",
+        "disorder_type",
+        "event_type",
+    ]
     assert len(p.stdout.splitlines()) == 2
     g = json.loads(run("extract", "-", "--format", "geojson", stdin=doc).stdout)
     assert g["type"] == "FeatureCollection"
@@ -90,7 +104,7 @@ def test_cli_geoparse_offsets(articles):
     rows = [json.loads(line) for line in p.stdout.splitlines()]
     assert any(r["name_ar"] and "خان شيخون" in r["text"] and r["country"] == "SY" for r in rows)
     for r in rows:
-        assert ARTICLE[r["start"]:r["end"]] == r["text"]
+        assert ARTICLE[r["start"] : r["end"]] == r["text"]
 
 
 def test_cli_clean_prints_main_text(tmp_path):

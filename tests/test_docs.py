@@ -10,7 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("generate_reference", ROOT / "docs" / "generate_reference.py")
+    spec = importlib.util.spec_from_file_location(
+        "generate_reference", ROOT / "docs" / "generate_reference.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -19,7 +21,8 @@ def _generator():
 def test_docs_reference_is_up_to_date():
     gen = _generator()
     assert (ROOT / "docs" / "reference.md").read_text(encoding="utf-8") == gen.render(), (
-        "docs/reference.md is stale: run .venv/bin/python docs/generate_reference.py")
+        "docs/reference.md is stale: run .venv/bin/python docs/generate_reference.py"
+    )
 
 
 @pytest.mark.parametrize("path", _generator().LIBRARY)

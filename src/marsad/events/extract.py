@@ -94,8 +94,11 @@ class Extractor:
         gate = self.trigger_gate
         if not gate.may_match(view.norm):
             return []
-        triggered = [(s, ts) for s in view.sentences
-                     if gate.may_match(view.sentence_text(s)) and (ts := detect(view, s))]
+        triggered = [
+            (s, ts)
+            for s in view.sentences
+            if gate.may_match(view.sentence_text(s)) and (ts := detect(view, s))
+        ]
         if not triggered:
             return []
         places = find_places(_around(view, triggered), self.gazetteer)
@@ -106,17 +109,26 @@ class Extractor:
         for sentence, triggers in triggered:
             mentions = find_actors(view, sentence)
             for group in _group_triggers(view, sentence, triggers, mentions):
-                drafts.append(self._code(doc, view, sentence, group, mentions, places_by_sentence, dates,
-                                         doc_country))
+                drafts.append(
+                    self._code(doc, view, sentence, group, mentions, places_by_sentence, dates, doc_country)
+                )
         events = fuse_events([self._finish(d, view) for d in drafts])
         for e in events:
             e.notes = notes_for(e)
         return events
 
     # ------------------------------------------------------------------ one event
-    def _code(self, doc: Document, view: TextView, sentence: Sentence, group: list[Trigger],
-              mentions: list, places_by_sentence: dict[int, list], dates: list,
-              doc_country: str | None) -> Draft:
+    def _code(
+        self,
+        doc: Document,
+        view: TextView,
+        sentence: Sentence,
+        group: list[Trigger],
+        mentions: list,
+        places_by_sentence: dict[int, list],
+        dates: list,
+        doc_country: str | None,
+    ) -> Draft:
         main = choose(group)
         d = Draft(doc, sentence, main, group)
         for t in group:
@@ -128,9 +140,15 @@ class Extractor:
         if place is not None:
             pl = place.place
             country = pl.country or country
-            d.fields.update(location=pl.name, latitude=pl.latitude, longitude=pl.longitude,
-                            admin1=pl.admin1, admin2=pl.admin2, admin3=pl.admin3,
-                            geo_precision=_geo_precision(place, from_context))
+            d.fields.update(
+                location=pl.name,
+                latitude=pl.latitude,
+                longitude=pl.longitude,
+                admin1=pl.admin1,
+                admin2=pl.admin2,
+                admin3=pl.admin3,
+                geo_precision=_geo_precision(place, from_context),
+            )
             d.cite_original("location", place.start, place.end)
             d.signals["place"] = True
             d.signals["place_in_sentence"] = not from_context
@@ -247,8 +265,13 @@ class Extractor:
 
 
 # ACLED's generic actors, by event type, for a side the text does not name.
-_GENERIC_ACTOR1 = {"Protests": "protesters", "Riots": "rioters", "Battles": "unidentified",
-                   "Explosions/Remote violence": "unidentified", "Violence against civilians": "unidentified"}
+_GENERIC_ACTOR1 = {
+    "Protests": "protesters",
+    "Riots": "rioters",
+    "Battles": "unidentified",
+    "Explosions/Remote violence": "unidentified",
+    "Violence against civilians": "unidentified",
+}
 _GENERIC_ACTOR2 = {"Violence against civilians": "civilians"}
 
 
@@ -309,7 +332,9 @@ def _geo_precision(mention, from_context: bool) -> int:
     return min(3, hint + (1 if from_context and hint < 2 else 0))
 
 
-def _group_triggers(view: TextView, sentence: Sentence, triggers: list[Trigger], mentions: list) -> list[list[Trigger]]:
+def _group_triggers(
+    view: TextView, sentence: Sentence, triggers: list[Trigger], mentions: list
+) -> list[list[Trigger]]:
     """Triggers of one sentence as events: one per distinct initiator (an air strike by the coalition
     and shelling by the SDF in one sentence are two events); triggers with no initiator of their own
     join the event nearest before them."""

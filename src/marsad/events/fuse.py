@@ -40,8 +40,12 @@ def _place_compatible(a: Event, b: Event) -> bool:
 
 
 def same_event(a: Event, b: Event) -> bool:
-    return (a.event_type == b.event_type and a.event_date == b.event_date
-            and _place_compatible(a, b) and _actors_compatible(a, b))
+    return (
+        a.event_type == b.event_type
+        and a.event_date == b.event_date
+        and _place_compatible(a, b)
+        and _actors_compatible(a, b)
+    )
 
 
 def merge(a: Event, b: Event) -> Event:
@@ -49,12 +53,25 @@ def merge(a: Event, b: Event) -> Event:
     if precedence(b.sub_event_type) < precedence(a.sub_event_type):
         a.sub_event_type = b.sub_event_type
     if (a.location is None and b.location is not None) or (
-            b.location is not None and (b.geo_precision or 9) < (a.geo_precision or 9)):
-        for k in ("location", "latitude", "longitude", "geo_precision", "admin1", "admin2", "admin3",
-                  "country", "iso", "region"):
+        b.location is not None and (b.geo_precision or 9) < (a.geo_precision or 9)
+    ):
+        for k in (
+            "location",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "admin1",
+            "admin2",
+            "admin3",
+            "country",
+            "iso",
+            "region",
+        ):
             setattr(a, k, getattr(b, k))
     for k in ("actor1", "inter1", "actor2", "inter2"):
-        if _generic(getattr(a, k.replace("inter", "actor"))) and not _generic(getattr(b, k.replace("inter", "actor"))):
+        if _generic(getattr(a, k.replace("inter", "actor"))) and not _generic(
+            getattr(b, k.replace("inter", "actor"))
+        ):
             setattr(a, k, getattr(b, k))
     for k in ("assoc_actor_1", "assoc_actor_2"):
         names = [n for n in (getattr(a, k) + "; " + getattr(b, k)).split("; ") if n]

@@ -61,14 +61,19 @@ def notes_for(ev: Event) -> str:
     """One English sentence from the coded fields, e.g. "On 2018-09-14, Islamic State (Syria) clashed
     with QSD: Syrian Democratic Forces near Hajin (Deir ez Zor, Syria). 20 fatalities reported."."""
     verb, takes_object = _VERBS.get(ev.sub_event_type, ("was involved in an event with", True))
-    parts = [f"On {ev.event_date}," if ev.event_date else "On an unknown date,",
-             ev.actor1 or "an unidentified actor", verb]
+    parts = [
+        f"On {ev.event_date}," if ev.event_date else "On an unknown date,",
+        ev.actor1 or "an unidentified actor",
+        verb,
+    ]
     if takes_object:
         parts.append(ev.actor2 or "unidentified targets")
     where = ev.location or ev.admin1
     if where:
         area = ", ".join(x for x in (ev.admin1 if ev.admin1 != where else None, ev.country) if x)
-        parts.append(("near " if (ev.geo_precision or 1) >= 2 else "in ") + where + (f" ({area})" if area else ""))
+        parts.append(
+            ("near " if (ev.geo_precision or 1) >= 2 else "in ") + where + (f" ({area})" if area else "")
+        )
     elif ev.country:
         parts.append(f"in {ev.country}")
     text = " ".join(parts) + "."
