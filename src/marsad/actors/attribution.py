@@ -70,12 +70,16 @@ def _source(view: TextView, toks: list, j: int, at: dict[int, Match]) -> tuple[i
     words = 0
     while j < len(toks) and words < _MAX_WORDS:
         tok = toks[j]
-        if start < 0 and tok.text == "ل":  # "وفقا لـ"فرانس برس""
+        if tok.text == "ل":  # "وفقا لـ"فرانس برس"" / "قال مسؤول لـ"رويترز""
+            if start >= 0:
+                break
             j += 1
             continue
         if start >= 0 and _punct_between(norm, end, tok.start):
             break
         unit = at.get(j)
+        if start >= 0 and unit is not None and "ل" in unit.prefix.removesuffix("ال"):
+            break  # "قال مسؤول لوكالة فرانس برس": the agency is told, the official speaks
         if unit is not None and unit.label in _UNITS:
             s, e, nxt = unit.start, unit.end, unit.last
             if unit.prefix.endswith("ال") and norm.startswith("ال", s - 2):  # "الوزارة", not "وزارة"

@@ -188,13 +188,14 @@ def _resolve(marked: list[_Marked], t_start: int, t_end: int, passive: bool, eve
     for x in marked:
         by_role.setdefault(x.role, []).append(x)
     unmarked = by_role.get(NONE, [])
-    # "استهدف تنظيم داعش نقاطا لقسد": with another target and no other agent, the mention
-    # after the targeting verb is its subject (VSO), not its object.
+    # "استهدف تنظيم داعش نقاطا لقسد", "استهدف الجيش حزب الله": with no other agent and another
+    # target or a mention after it, the mention after the targeting verb is its subject (VSO).
     for x in by_role.pop(OBJECT, []):
         others = [y for y in marked if y is not x]
         has_agent = any(y.role == AGENT or (y.role == NONE and y.mention.end <= t_start) for y in others)
-        has_target = any(y.role == TARGET for y in others)
-        x.role = AGENT if has_target and not has_agent else TARGET
+        has_object = any(y.role == TARGET or (y.role == NONE and y.mention.start >= x.mention.end)
+                         for y in others)
+        x.role = AGENT if has_object and not has_agent else TARGET
         by_role.setdefault(x.role, []).append(x)
 
     agents = _near(by_role.get(AGENT, []), t_start, t_end)

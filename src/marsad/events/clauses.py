@@ -23,9 +23,11 @@ from importlib import resources
 from ..text import Entry, Token
 
 SUBORDINATE = frozenset({"relative", "temporal", "purpose", "cause", "condition", "concession"})
-KINDS = SUBORDINATE | {"locative", "complement", "coord", "skip"}
+KINDS = SUBORDINATE | {"locative", "complement", "coord", "continue", "skip"}
 # Characters between two tokens that end a clause. Quotation marks and parentheses are handled apart.
 BREAK_CHARS = frozenset(',;:.!?*،؛؟')
+# Characters that end the (narrower) scope of modality cues: quotation marks too.
+MODALITY_BREAKS = BREAK_CHARS | {'"'}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ class Clauses:
     kind: list[str]  # "main", "complement", "paren" or a SUBORDINATE kind
     head: list[int]  # token position of the head of the clause the token belongs to
     start: list[int]  # token position where that clause starts
+    breaks: list[bool]  # punctuation between token i-1 and token i (the scope of modality cues)
 
     def subordinate(self, i: int) -> bool:
         return self.kind[i] in SUBORDINATE
@@ -49,6 +52,7 @@ def segment(tokens: Sequence[Token], norm: str, openers: dict[int, tuple[str, in
     start = [0] * n
     level = "main"  # the non-subordinate kind the sentence returns to after punctuation
     cur, cur_start = "main", 0
+    breaks = [False] * n
     heads: dict[int, int] = {}  # clause start -> head position
     saved: tuple[str, int] | None = None  # the clause a parenthesis interrupted
     skip_to = 0  # first position past an opener or skipped word at a clause's start
@@ -57,16 +61,18 @@ def segment(tokens: Sequence[Token], norm: str, openers: dict[int, tuple[str, in
         gap = norm[prev_end:tok.start]
         prev_end = tok.end
         opened = False
-        if "(" in gap and saved is None:
-            saved = (cur, cur_start)
-            cur, cur_start, opened = "paren", i, True
-        elif ")" in gap and saved is not None:
-            cur, cur_start = saved
-            saved = None
-        if saved is None and any(c in BREAK_CHARS for c in gap):
-            cur, cur_start, opened = level, i, True
         op = openers.get(i)
-        if op is not None and op[0] != "skip" and saved is None:
+        if gap != " " and gap:  # most gaps are one space
+            breaks[i] = any(c in MODALITY_BREAKS for c in gap)
+            if "(" in gap and saved is None:
+                saved = (cur, cur_start)
+                cur, cur_start, opened = "paren", i, True
+            elif ")" in gap and saved is not None:
+                cur, cur_start = saved
+                saved = None
+            if saved is None and any(c in BREAK_CHARS for c in gap) and not (op and op[0] == "continue"):
+                cur, cur_start, opened = level, i, True
+        if op is not None and op[0] not in ("skip", "continue") and saved is None:
             k, end = op
             if k in SUBORDINATE:
                 cur = k
@@ -87,7 +93,7 @@ def segment(tokens: Sequence[Token], norm: str, openers: dict[int, tuple[str, in
         start[i] = cur_start
     for i in range(n):
         head[i] = heads.get(start[i], n)
-    return Clauses(kind, head, start)
+    return Clauses(kind, head, start, breaks)
 
 
 CLAUSE = "clause"  # the `data` of an opener Entry, telling openers apart in a shared scanner

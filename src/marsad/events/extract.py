@@ -52,6 +52,7 @@ class Draft:
     fields: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     signals: dict[str, bool] = field(default_factory=dict)
+    sub_event_type: str | None = None  # set when coding decides the sub-type beyond the trigger's
 
     def cite(self, view: TextView, name: str, start: int, end: int) -> None:
         a, b = view.span(start, end)
@@ -108,10 +109,16 @@ class Extractor:
         drafts: list[Draft] = []
         for sentence, triggers in triggered:
             mentions = find_actors(view, sentence)
-            for group in _group_triggers(view, sentence, triggers, mentions):
-                drafts.append(
-                    self._code(doc, view, sentence, group, mentions, places_by_sentence, dates, doc_country)
+            groups = _group_triggers(view, sentence, triggers, mentions)
+            deaths = [f for f in find_fatalities(view, sentence) if f.kind == "killed"]
+            shares = _allocate(deaths, groups)
+            coded = [
+                self._code(
+                    doc, view, sentence, group, mentions, places_by_sentence, dates, doc_country, share
                 )
+                for group, share in zip(groups, shares, strict=True)
+            ]
+            drafts.extend(_fold_into_protests(coded))
         events = fuse_events([self._finish(d, view) for d in drafts])
         for e in events:
             e.notes = notes_for(e)
@@ -128,6 +135,7 @@ class Extractor:
         places_by_sentence: dict[int, list],
         dates: list,
         doc_country: str | None,
+        deaths: list,
     ) -> Draft:
         main = choose(group)
         d = Draft(doc, sentence, main, group)
@@ -169,8 +177,7 @@ class Extractor:
         roles = assign_roles(view, sentence, main.start, main.end, mentions, main.passive, main.event_type)
         self._actors(d, view, roles, date, country)
 
-        # How many killed.
-        deaths = [f for f in find_fatalities(view, sentence) if f.kind == "killed"]
+        # How many killed (the deaths of the sentence that belong to this event, see _allocate).
         count, mention = total_fatalities(deaths)
         d.fields["fatalities"] = count
         if mention is not None and count:
@@ -214,7 +221,7 @@ class Extractor:
     def _finish(self, d: Draft, view: TextView) -> Event:
         t = d.trigger
         f = d.fields
-        sub = t.sub_event_type
+        sub = d.sub_event_type or t.sub_event_type
         if t.kind == "territory_taken":
             sub = territory_subtype(f.get("inter1", ""))
         event_type = "Battles" if t.kind == "territory_taken" else t.event_type
@@ -292,6 +299,57 @@ def _by_sentence(view: TextView, places: list) -> dict[int, list]:
             i += 1
         if i < len(bounds) and bounds[i][0] <= p.start:
             out.setdefault(i, []).append(p)
+    return out
+
+
+def _allocate(deaths: list, groups: list[list[Trigger]]) -> list[list]:
+    """Each death mention of a sentence goes to the one event whose trigger is nearest to it, so a
+    sentence reporting two events never counts the same dead twice."""
+    shares: list[list] = [[] for _ in groups]
+    for f in deaths:
+        best = min(
+            range(len(groups)),
+            key=lambda i: min(
+                abs(f.start - t.start) if f.start >= t.start else abs(t.start - f.end) for t in groups[i]
+            ),
+        )
+        shares[best].append(f)
+    return shares
+
+
+_PROTEST_TYPES = ("Protests", "Riots")
+
+
+def _fold_into_protests(drafts: list[Draft]) -> list[Draft]:
+    """Force used against the protesters a sentence reports is part of that protest event (ACLED:
+    "Protest with intervention", or "Excessive force against protesters" when it kills or is
+    lethal), with the intervening force as actor2; it is not a separate attack on civilians."""
+    protests = [d for d in drafts if d.trigger.event_type == "Protests"]
+    if not protests:
+        return drafts
+    out: list[Draft] = []
+    for d in drafts:
+        target = d.fields.get("actor2", "")
+        if d.trigger.event_type in _PROTEST_TYPES or not target.startswith("Protesters ("):
+            out.append(d)
+            continue
+        p = protests[0]
+        if "actor1" in d.fields and not p.signals.get("actor2"):
+            p.fields["actor2"], p.fields["inter2"] = d.fields["actor1"], d.fields.get("inter1", "")
+            p.signals["actor2"] = True
+            assoc = [
+                a for a in p.fields.get("assoc_actor_1", "").split("; ") if a and a != p.fields["actor2"]
+            ]
+            p.fields["assoc_actor_1"] = "; ".join(assoc)
+        p.fields["fatalities"] = int(p.fields.get("fatalities") or 0) + int(d.fields.get("fatalities") or 0)
+        lethal = p.fields["fatalities"] > 0 or d.trigger.event_type != "Strategic developments"
+        p.sub_event_type = "Excessive force against protesters" if lethal else "Protest with intervention"
+        relabel = {"actor1": "actor2", "actor2": "actor1"}
+        p.evidence.extend(
+            Evidence(relabel.get(e.field, e.field), e.doc_id, e.start, e.end, e.text)
+            for e in d.evidence
+            if e.field not in ("location", "event_date", "attribution")
+        )
     return out
 
 

@@ -46,7 +46,7 @@ PREDICATE_REACH = 3  # tokens a verb may stand after its clause's head (a prepos
 HEAD_EFFECT = 0.1  # a noun heading a main clause is its predicate: "مقتل ثلاثة في انفجار"
 PASSIVE_AUX_EFFECT = 0.1  # "تعرضت لهجوم", "تم اغتيال": the masdar happened to someone
 EFFECTS = {**CLAUSE_EFFECT, **GOVERNOR_EFFECT, **SENTENCE_EFFECT, "subordinate": SUBORDINATE_EFFECT,
-           "head": HEAD_EFFECT, "predicate": PREDICATE_EFFECT,
+           "head": HEAD_EFFECT, "announced": LIGHT_VERB_EFFECT, "predicate": PREDICATE_EFFECT,
            "passive_aux": PASSIVE_AUX_EFFECT, "light_verb": LIGHT_VERB_EFFECT, "count": COUNT_EFFECT}
 CLAUSE_WINDOW = 7  # tokens before the trigger that a clause cue may stand
 PAST_AUX_WINDOW = 4  # "كانوا يطلقون النار": a past auxiliary this close makes an imperfect past
@@ -150,7 +150,8 @@ def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool],
         elif cat in ("light_verb", "report") and aspect == "noun" and before and (
                 first - c.last < LIGHT_VERB_WINDOW
                 or (c.first == cl.head[first] and first - c.last < LIGHT_VERB_REACH)):
-            applied.add("light_verb")  # "نفذ هجوما", "أقدم متظاهرون أمس على قطع الطريق"
+            # "نفذ هجوما", "أقدم متظاهرون أمس على قطع الطريق"; "أعلنت مصادر مقتل ستة أشخاص"
+            applied.add("light_verb" if cat == "light_verb" else "announced")
         elif cat == "number" and not before and c.first - last < COUNT_WINDOW:
             applied.add("count")
     if cl.subordinate(first):

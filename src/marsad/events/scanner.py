@@ -11,17 +11,14 @@ phrase's first word, suffixes only on its last word and only where the entry all
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-
 from ..text import Candidate, Entry, Match, Token, candidate_map
 
 _CACHE_LIMIT = 500_000  # distinct words kept; a news archive has far fewer
 
 
-@dataclass(frozen=True, slots=True)
-class _Head:
-    entry: Entry
-    cand: Candidate
+# A reading of a word that may stand for an entry's first word: (entry, candidate).
+_Head = tuple[Entry, Candidate]
+_Info = tuple[tuple[_Head, ...], tuple[_Head, ...]]
 
 
 def _word_ok(cand: Candidate | None, entry: Entry, i: int) -> bool:
@@ -43,26 +40,42 @@ class Scanner:
         for e in entries:
             if e.words:
                 self._index.setdefault(e.words[0], []).append(e)
-        # word -> (single-word matches as (entry, cand), multi-word heads); () when none.
-        self._cache: dict[str, tuple[tuple[_Head, ...], tuple[_Head, ...]] | tuple[()]] = {}
+        # word -> (single-word matches, multi-word heads); () when the word starts no entry.
+        self._cache: dict[str, _Info | tuple[()]] = {}
 
-    def _lookup(self, word: str) -> tuple[tuple[_Head, ...], tuple[_Head, ...]] | tuple[()]:
+    def _lookup(self, word: str) -> _Info | tuple[()]:
         singles: list[_Head] = []
         multis: list[_Head] = []
         for form, cand in candidate_map(word).items():
             for e in self._index.get(form, ()):
                 if _word_ok(cand, e, 0):
-                    (singles if len(e.words) == 1 else multis).append(_Head(e, cand))
+                    (singles if len(e.words) == 1 else multis).append((e, cand))
+        # Longer phrases first, as text.Matcher tries them.
+        multis.sort(key=lambda h: len(h[0].words), reverse=True)
         out = (tuple(singles), tuple(multis)) if singles or multis else ()
         if len(self._cache) < _CACHE_LIMIT:
             self._cache[word] = out
         return out
 
+    def _rest(self, tokens: Sequence[Token], i: int, e: Entry, nxt: dict[str, Candidate]) -> Candidate | None:
+        """The reading of the last word when tokens i+1... carry the rest of phrase `e`, else None.
+        `nxt` is the candidate map of token i+1 (shared by all the phrases starting at i)."""
+        k = len(e.words)
+        if i + k > len(tokens):
+            return None
+        c2 = nxt.get(e.words[1])
+        if not _word_ok(c2, e, 1):
+            return None
+        for j in range(2, k):
+            c2 = candidate_map(tokens[i + j].text).get(e.words[j])
+            if not _word_ok(c2, e, j):
+                return None
+        return c2
+
     def scan(self, tokens: Sequence[Token]) -> list[Match]:
         """Every match of every entry, overlapping, in token order (longer first at a position)."""
         out: list[Match] = []
         cache = self._cache
-        n = len(tokens)
         for i, tok in enumerate(tokens):
             info = cache.get(tok.text)
             if info is None:
@@ -70,27 +83,34 @@ class Scanner:
             if not info:
                 continue
             singles, multis = info
-            here: list[Match] = []
-            for h in multis:
-                e = h.entry
-                k = len(e.words)
-                if i + k > n:
-                    continue
-                suffix = h.cand.suffix
-                for j in range(1, k):
-                    c2 = candidate_map(tokens[i + j].text).get(e.words[j])
-                    if not _word_ok(c2, e, j):
-                        break
-                    suffix = c2.suffix  # type: ignore[union-attr]
-                else:
-                    here.append(Match(e, i, i + k, tok.start + h.cand.cut, tokens[i + k - 1].end,
-                                      h.cand.prefix, suffix))
-            if len(here) > 1:
-                here.sort(key=lambda m: m.last - m.first, reverse=True)
-            out.extend(here)
-            for h in singles:
-                out.append(Match(h.entry, i, i + 1, tok.start + h.cand.cut, tok.end, h.cand.prefix,
-                                 h.cand.suffix))
+            nxt = candidate_map(tokens[i + 1].text) if multis and i + 1 < len(tokens) else {}
+            for e, cand in multis:
+                c2 = self._rest(tokens, i, e, nxt)
+                if c2 is not None:
+                    k = len(e.words)
+                    out.append(Match(e, i, i + k, tok.start + cand.cut, tokens[i + k - 1].end, cand.prefix,
+                                     c2.suffix))
+            for e, cand in singles:
+                out.append(Match(e, i, i + 1, tok.start + cand.cut, tok.end, cand.prefix, cand.suffix))
+        return out
+
+    def spans(self, tokens: Sequence[Token]) -> list[tuple[Entry, int, int]]:
+        """`scan` without offsets or clitics: (entry, first, last) for each match, cheaper to build."""
+        out: list[tuple[Entry, int, int]] = []
+        cache = self._cache
+        for i, tok in enumerate(tokens):
+            info = cache.get(tok.text)
+            if info is None:
+                info = self._lookup(tok.text)
+            if not info:
+                continue
+            singles, multis = info
+            nxt = candidate_map(tokens[i + 1].text) if multis and i + 1 < len(tokens) else {}
+            for e, _ in multis:
+                if self._rest(tokens, i, e, nxt) is not None:
+                    out.append((e, i, i + len(e.words)))
+            for e, _ in singles:
+                out.append((e, i, i + 1))
         return out
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..text import Entry, Match, Sentence, TextView, Token
+from ..text.tokens import PRONOUN_SUFFIXES
 from . import clauses, modality
 from .scanner import Scanner, longest
 
@@ -26,10 +27,11 @@ CO_TRIGGER_SUPPORT = 0.1  # a second, strong trigger of violence in the sentence
 PROTEST_RETYPE_WINDOW = 4  # "قتلت قوات الأمن ثلاثة متظاهرين": protesters this close after the trigger
 PARTICIPANT_SUPPORT = 0.3  # "تجمع مئات المتظاهرين", "أحرق المحتجون": protesters act next to the verb
 PARTICIPANT_WINDOW = 3
+DEMO_LIGHT_VERB_SUPPORT = 0.15
 DEMO_ADJUNCT_EFFECT = -0.3  # a demonstration noun that no verb reports ("خلال التظاهرة")
 # Kinds that assert a demonstration; the other demonstration kinds only type one (see detect()).
 ASSERTING = frozenset({"protest", "mob_violence"})
-DEMO_IGNORED = frozenset({"outcome", "result", "count"})  # support for violence, not for protest
+DEMO_IGNORED = frozenset({"outcome", "result", "count", "announced"})  # support for violence, not for protest
 # A verb of violence is weighted for the main clause already (the subordinate ones lose confidence).
 VIOLENCE_IGNORED = frozenset({"predicate"})
 EXPLOSIVE_KINDS = frozenset({"ied", "car_bomb", "explosion", "landmine", "grenade", "missile"})
@@ -87,6 +89,7 @@ class Lexeme:
     weak: bool = False
     needsuf: bool = False  # only inflected forms: bare "فجر" is mostly "dawn"
     plural: bool = False  # a plural noun: often a generic or long-period mention
+    intrans: bool = False  # takes no object: a pronoun suffix makes it the masdar ("في أماكن تجمعهم")
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -157,7 +160,7 @@ def lexicon() -> list[Entry]:
             for surface, aspect in expanded:
                 plural = aspect == "noun" and ("pl" in flags or surface.split()[0].endswith("ات"))
                 lex = Lexeme(kind, float(weight), aspect, "passive" in flags, "weak" in flags,
-                             "needsuf" in flags and aspect == "perfect", plural)
+                             "needsuf" in flags and aspect == "perfect", plural, "intrans" in flags)
                 entries.setdefault(surface, Entry.of(surface, kind, lex, suffix="nosuf" not in flags))
     return list(entries.values())
 
@@ -192,6 +195,8 @@ def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int) -> s
 def _aspect(lex: Lexeme, m: Match, cues: Sequence[modality.Cue]) -> str:
     """A perfect form with a preposition or the article ("بالقتل", "القصف"), or right after a
     preposition ("على قتل المدنيين"), is a masdar (the two are spelt alike)."""
+    if lex.intrans and m.suffix in PRONOUN_SUFFIXES:
+        return "noun"
     if lex.aspect != "perfect":
         return lex.aspect
     if m.prefix.endswith(("ال", "لل")) or m.prefix[-1:] in ("ب", "ل", "ك"):
@@ -230,11 +235,11 @@ def context_scanner() -> Scanner:
 def _context(tokens: Sequence[Token], norm: str) -> tuple[list[modality.Cue], clauses.Clauses]:
     cues: list[modality.Cue] = []
     openers: dict[int, tuple[str, int]] = {}
-    for m in context_scanner().scan(tokens):
-        if m.entry.data is clauses.CLAUSE:
-            openers.setdefault(m.first, (m.entry.label, m.last))  # the longest one comes first
+    for e, first, last in context_scanner().spans(tokens):
+        if e.data is clauses.CLAUSE:
+            openers.setdefault(first, (e.label, last))  # the longest one comes first
         else:
-            cues.append(modality.Cue(m.entry.label, m.first, m.last))
+            cues.append(modality.Cue(e.label, first, last))
     return cues, clauses.segment(tokens, norm, openers)
 
 
@@ -268,7 +273,7 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         return []
     cues, cl = _context(tokens, view.norm)
     matches = [m for m in matches if not m.entry.data.needsuf or _verb_reading(m, tokens, cues)]
-    breaks = modality.clause_breaks(tokens, view.norm)
+    breaks = cl.breaks
     question = modality.is_question(view.norm[sentence.start:sentence.end], tokens)
     table = kinds()
     # First pass: each trigger on its own (weight, aspect, modality, clause, number).
@@ -287,6 +292,9 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
             if aspect == "noun" and not {"head", "light_verb", "passive_aux"} & set(reasons):
                 conf += DEMO_ADJUNCT_EFFECT  # "خلال التظاهرة", "لتفريق المتظاهرين": named, not reported
                 reasons.append("adjunct")
+            if "light_verb" in reasons:
+                conf += DEMO_LIGHT_VERB_SUPPORT  # "اندلعت مظاهرات", "نظموا اعتصاما": a verb reports it
+                reasons.append("demo_light_verb")
             if _participants(cues, cl, m.first, m.last) or (
                     aspect != "noun" and _crowd(cues, tokens, m.last)):
                 conf += PARTICIPANT_SUPPORT

@@ -1,0 +1,102 @@
+"""actor1 / actor2 / associates from Arabic syntax around a trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.actors import assign_roles, find_actors
+from marsad.text import analyse, normalize_word
+
+
+def _roles(text: str, trigger: str, passive: bool = False, event_type: str = "") -> tuple:
+    v = analyse("t", text)
+    s = v.sentences[0]
+    t = normalize_word(trigger)
+    start = v.norm.index(t)
+    r = assign_roles(v, s, start, start + len(t), find_actors(v, s), passive, event_type)
+
+    def surface(m):
+        return v.original(m.start, m.end) if m else None
+
+    return (surface(r.actor1), surface(r.actor2), [surface(m) for m in r.assoc_actor_1],
+            [surface(m) for m in r.assoc_actor_2])
+
+
+@pytest.mark.parametrize("text, trigger, passive, event_type, expected", [
+    # Active voice: SVO and VSO.
+    ("قسد تستهدف الجيش السوري", "تستهدف", False, "", ("قسد", "الجيش السوري", [], [])),
+    ("قصف الجيش التركي مواقع لحزب العمال الكردستاني", "قصف", False, "",
+     ("الجيش التركي", "حزب العمال الكردستاني", [], [])),
+    ("أعدم تنظيم داعش خمسة مدنيين في الرقة", "أعدم", False, "Violence against civilians",
+     ("تنظيم داعش", "مدنيين", [], [])),
+    ("اعتقلت قوات الأمن عشرة متظاهرين في بغداد", "اعتقلت", False, "",
+     ("قوات الأمن", "متظاهرين", [], [])),
+    ("شن الحوثيون هجوما على مواقع القوات الحكومية في تعز", "هجوما", False, "",
+     ("الحوثيون", "القوات الحكومية", [], [])),
+    # Passive and agent markers.
+    ("قتل خمسة مدنيين برصاص مسلحين مجهولين في درعا", "قتل", True, "Violence against civilians",
+     ("مسلحين مجهولين", "مدنيين", [], [])),
+    ("قتل جندي من الجيش العراقي على يد عناصر داعش", "قتل", True, "",
+     ("داعش", "الجيش العراقي", [], [])),
+    ("قصفت مواقع المعارضة من قبل الطيران الروسي", "قصفت", True, "",
+     ("الطيران الروسي", None, [], [])),
+    ("قتل ثلاثة جنود من الجيش العراقي في هجوم شنه مسلحو داعش", "قتل", True, "",
+     ("داعش", "الجيش العراقي", [], [])),
+    # استهدف: object is the target unless the verb has no other subject.
+    ("استهدف تنظيم داعش نقاطا لقسد", "استهدف", False, "", ("تنظيم داعش", "قسد", [], [])),
+    ("استهدفت طائرات التحالف مواقع داعش", "استهدفت", False, "", ("طائرات التحالف", "داعش", [], [])),
+    ("استهدف الجيش اللبناني حزب الله", "استهدف", False, "", ("الجيش اللبناني", "حزب الله", [], [])),
+    # بين X و Y
+    ("اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في ريف حماة", "اشتباكات", False, "Battles",
+     ("قوات النظام", "فصائل المعارضة", [], [])),
+    ("اشتباكات بين الحوثيين والمقاومة الشعبية", "اشتباكات", False, "Battles",
+     ("الحوثيين", "المقاومة الشعبية", [], [])),
+    # لـ: possession after an action noun (initiator) or a target noun (victim).
+    ("قتل أكثر من 20 عنصرا من قسد في كمين لتنظيم داعش", "كمين", False, "Battles",
+     ("تنظيم داعش", "قسد", [], [])),
+    ("قتلى لقسد وللفاطميين", "قتلى", True, "", (None, "قسد", [], ["فاطميين"])),
+    ("قصف مدفعي لقوات النظام على مواقع جبهة النصرة", "قصف", False, "",
+     ("قوات النظام", "جبهة النصرة", [], [])),
+    # ضد
+    ("بدأت قوات التحالف الدولي بشن هجوم ضد تنظيم داعش بالتنسيق مع ميليشيا قسد والميليشيات الشيعية",
+     "هجوم", False, "Battles",
+     ("قوات التحالف الدولي", "تنظيم داعش", ["ميليشيا قسد", "الميليشيات الشيعية"], [])),
+    # مقتل عناصر من X ... مع Y
+    ("مقتل عدد من عناصر لواء فاطميون التابع للحرس الثوري الإيراني باشتباكات مع تنظيم داعش",
+     "اشتباكات", False, "Battles",
+     ("لواء فاطميون", "تنظيم داعش", ["حرس الثوري الإيراني"], [])),
+    ("مقتل عناصر من الحشد الشعبي بهجوم لداعش", "هجوم", False, "", ("داعش", "الحشد الشعبي", [], [])),
+    # Associates.
+    ("هاجمت قوات سوريا الديمقراطية البلدة بدعم من التحالف الدولي", "هاجمت", False, "",
+     ("قوات سوريا الديمقراطية", None, ["التحالف الدولي"], [])),
+    ("سيطرت قسد على البلدة بمشاركة قوات فرنسية", "سيطرت", False, "",
+     ("قسد", None, ["قوات فرنسية"], [])),
+    ("قصفت القوات التركية مواقع قسد والوحدات الكردية", "قصفت", False, "",
+     ("القوات التركية", "قسد", [], ["الوحدات الكردية"])),
+    # Clauses: another event after a barrier is not this one's.
+    ("قصف من قبل طائرات التحالف بالتزامن مع قصف من قبل قسد", "قصف", False, "",
+     ("طائرات التحالف", None, [], [])),
+    ("قتل مدنيان في غارة للطيران الروسي، فيما قصفت فصائل المعارضة مواقع النظام السوري", "غارة",
+     False, "Explosions/Remote violence", ("طيران الروسي", "مدنيان", [], [])),  # "لل" keeps no article
+    # A source or a place is not a party.
+    ("قال المتحدث باسم قسد إن طائرات التحالف قصفت مواقع داعش", "قصفت", False, "",
+     ("طائرات التحالف", "داعش", [], [])),
+    # Protests: protesters first, the police that intervene second.
+    ("تظاهر مئات المحتجين أمام البرلمان وفرقت الشرطة المتظاهرين", "تظاهر", False, "Protests",
+     ("المحتجين", "الشرطة", [], [])),
+    ("تظاهر أنصار حزب الله ضد إسرائيل", "تظاهر", False, "Protests", (None, None, ["حزب الله"], [])),
+    ("اعتدى مشاغبون على المحلات", "اعتدى", False, "Riots", ("مشاغبون", None, [], [])),
+    # Violence against civilians: civilians are the target even as grammatical subject.
+    ("مدنيون قتلهم مسلحون مجهولون", "قتلهم", False, "Violence against civilians",
+     ("مسلحون مجهولون", "مدنيون", [], [])),
+    # The same actor on both sides is one actor.
+    ("قصف داعش مواقع داعش", "قصف", False, "", ("داعش", None, [], [])),
+])
+def test_roles_from_syntax(text: str, trigger: str, passive: bool, event_type: str, expected: tuple) -> None:
+    assert _roles(text, trigger, passive, event_type) == expected
+
+
+def test_roles_without_mentions_are_empty() -> None:
+    v = analyse("t", "قصف عنيف على المدينة")
+    r = assign_roles(v, v.sentences[0], 0, 3, [], False, "")
+    assert (r.actor1, r.actor2, r.assoc_actor_1, r.assoc_actor_2) == (None, None, [], [])
