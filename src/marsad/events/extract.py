@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -149,12 +150,12 @@ class Extractor:
             pl = place.place
             country = pl.country or country
             d.fields.update(
-                location=pl.name,
+                location=_ascii(pl.name),
                 latitude=pl.latitude,
                 longitude=pl.longitude,
-                admin1=pl.admin1,
-                admin2=pl.admin2,
-                admin3=pl.admin3,
+                admin1=pl.admin1 and _ascii(pl.admin1),
+                admin2=pl.admin2 and _ascii(pl.admin2),
+                admin3=pl.admin3 and _ascii(pl.admin3),
                 geo_precision=_geo_precision(place, from_context),
             )
             d.cite_original("location", place.start, place.end)
@@ -300,6 +301,12 @@ def _by_sentence(view: TextView, places: list) -> dict[int, list]:
         if i < len(bounds) and bounds[i][0] <= p.start:
             out.setdefault(i, []).append(p)
     return out
+
+
+def _ascii(name: str) -> str:
+    """ACLED writes place names in plain ASCII ("Khan Shaykhun", not GeoNames' "Khān Shaykhūn")."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c)).replace("ʿ", "").replace("ʾ", "'")
 
 
 def _allocate(deaths: list, groups: list[list[Trigger]]) -> list[list]:
