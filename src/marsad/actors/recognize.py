@@ -51,8 +51,9 @@ def nationality_adjectives() -> dict[tuple[str, bool], str]:
         for adjective in country.adjectives:
             for definite in (True, False):
                 base = normalize_word(("ال" if definite else "") + adjective)
-                out.setdefault((base, definite), country.iso2)
-                out.setdefault((base + "ه", definite), country.iso2)
+                # Masculine, feminine and the sound plurals: "جنود عراقيين", "القوات العراقية".
+                for ending in ("", "ه", "ين", "ون"):
+                    out.setdefault((base + ending, definite), country.iso2)
     return out
 
 

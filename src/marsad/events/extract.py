@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -110,12 +110,23 @@ class Extractor:
         drafts: list[Draft] = []
         for sentence, triggers in triggered:
             mentions = find_actors(view, sentence)
-            groups = _group_triggers(view, sentence, triggers, mentions)
-            deaths = [f for f in find_fatalities(view, sentence) if f.kind == "killed"]
+            casualties = find_fatalities(view, sentence)
+            victims = [(f.start, f.end) for f in casualties]
+            groups = _group_triggers(view, sentence, triggers, mentions, victims)
+            deaths = [f for f in casualties if f.kind == "killed"]
             shares = _allocate(deaths, groups)
             coded = [
                 self._code(
-                    doc, view, sentence, group, mentions, places_by_sentence, dates, doc_country, share
+                    doc,
+                    view,
+                    sentence,
+                    group,
+                    mentions,
+                    places_by_sentence,
+                    dates,
+                    doc_country,
+                    share,
+                    victims,
                 )
                 for group, share in zip(groups, shares, strict=True)
             ]
@@ -137,6 +148,7 @@ class Extractor:
         dates: list,
         doc_country: str | None,
         deaths: list,
+        victims: list[tuple[int, int]],
     ) -> Draft:
         main = choose(group)
         d = Draft(doc, sentence, main, group)
@@ -175,7 +187,7 @@ class Extractor:
                 d.signals["date"] = True
 
         # Who.
-        roles = assign_roles(view, sentence, main.start, main.end, mentions, main.passive, main.event_type)
+        roles = _roles(view, sentence, main, mentions, victims)
         self._actors(d, view, roles, date, country)
 
         # How many killed (the deaths of the sentence that belong to this event, see _allocate).
@@ -214,7 +226,12 @@ class Extractor:
                 d.fields["actor1"] = actor_name(gid, date, country)
                 d.fields["inter1"] = actor_inter(gid)
         if "actor2" not in d.fields:
-            gid = generic_actor(t.event_type, "actor2", country)
+            # The arrested are coded as civilians unless the text names their group.
+            gid = (
+                "civilians"
+                if t.sub_event_type == "Arrests" and country
+                else generic_actor(t.event_type, "actor2", country)
+            )
             if gid:
                 d.fields["actor2"] = actor_name(gid, date, country)
                 d.fields["inter2"] = actor_inter(gid)
@@ -397,15 +414,33 @@ def _geo_precision(mention, from_context: bool) -> int:
     return min(3, hint + (1 if from_context and hint < 2 else 0))
 
 
+def _roles(view: TextView, sentence: Sentence, t: Trigger, mentions: list, victims: list[tuple[int, int]]):
+    """Initiator and target of trigger `t`. Unvocalised "قتل ثلاثة جنود" reads both ways; an actor
+    named inside a casualty count ("ثلاثة جنود عراقيين" killed, wounded, arrested) is the target."""
+    roles = assign_roles(view, sentence, t.start, t.end, mentions, t.passive, t.event_type)
+
+    def victim(m) -> bool:
+        return m is not None and any(a < m.end and m.start < b for a, b in victims)
+
+    if victim(roles.actor1):
+        other = roles.actor2 if not victim(roles.actor2) else None
+        roles = replace(roles, actor1=other, actor2=roles.actor1, assoc_actor_1=[], assoc_actor_2=[])
+    return roles
+
+
 def _group_triggers(
-    view: TextView, sentence: Sentence, triggers: list[Trigger], mentions: list
+    view: TextView,
+    sentence: Sentence,
+    triggers: list[Trigger],
+    mentions: list,
+    victims: list[tuple[int, int]],
 ) -> list[list[Trigger]]:
     """Triggers of one sentence as events: one per distinct initiator (an air strike by the coalition
     and shelling by the SDF in one sentence are two events); triggers with no initiator of their own
     join the event nearest before them."""
     groups: list[tuple[str | None, list[Trigger]]] = []
     for t in sorted(triggers, key=lambda t: t.start):
-        roles = assign_roles(view, sentence, t.start, t.end, mentions, t.passive, t.event_type)
+        roles = _roles(view, sentence, t, mentions, victims)
         a1 = roles.actor1.actor_id if roles.actor1 is not None else None
         for key, members in groups:
             if a1 is None or key is None or key == a1:

@@ -46,7 +46,7 @@ PREDICATE_REACH = 3  # tokens a verb may stand after its clause's head (a prepos
 HEAD_EFFECT = 0.1  # a noun heading a main clause is its predicate: "مقتل ثلاثة في انفجار"
 PASSIVE_AUX_EFFECT = 0.1  # "تعرضت لهجوم", "تم اغتيال": the masdar happened to someone
 EFFECTS = {**CLAUSE_EFFECT, **GOVERNOR_EFFECT, **SENTENCE_EFFECT, "subordinate": SUBORDINATE_EFFECT,
-           "head": HEAD_EFFECT, "announced": LIGHT_VERB_EFFECT, "predicate": PREDICATE_EFFECT,
+           "head": HEAD_EFFECT, "announced": LIGHT_VERB_EFFECT, "predicate": PREDICATE_EFFECT, "lead": PREDICATE_EFFECT,
            "passive_aux": PASSIVE_AUX_EFFECT, "light_verb": LIGHT_VERB_EFFECT, "count": COUNT_EFFECT}
 CLAUSE_WINDOW = 7  # tokens before the trigger that a clause cue may stand
 PAST_AUX_WINDOW = 4  # "كانوا يطلقون النار": a past auxiliary this close makes an imperfect past
@@ -161,8 +161,10 @@ def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool],
     elif aspect == "noun":
         if cl.head[first] == first and not tokens[last - 1].text.endswith("ا"):
             applied.add("head")  # a headline or nominal clause: "مقتل ثلاثة"; not "احتجاجا على"
-    elif 0 <= first - cl.head[first] <= PREDICATE_REACH:
-        applied.add("predicate")  # the verb of a main clause: "وتجمع ...", "ان مسلحين خطفوا ..."
+    elif first == cl.head[first]:
+        applied.add("lead")  # the verb opens its clause (VSO): "اختطف مسلحون صحفيا ..."
+    elif 0 < first - cl.head[first] <= PREDICATE_REACH:
+        applied.add("predicate")  # after a preposed subject: "ان مسلحين خطفوا ...", "مليون متظاهر خرجوا"
     if question:
         applied.add("question")
     if any(t.text[0].isdigit() for t in tokens[last:last + COUNT_WINDOW]):
