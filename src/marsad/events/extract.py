@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from ..actors import (
+    actor_country,
     actor_inter,
     actor_name,
     assign_roles,
@@ -109,7 +110,11 @@ class Extractor:
         dates = find_dates(view, doc.published)
         drafts: list[Draft] = []
         for sentence, triggers in triggered:
+            attribution = find_attribution(view, sentence)
             mentions = find_actors(view, sentence)
+            if attribution is not None:
+                # "وقالت الشرطة إن ...": the police speak here; they are the source, not an actor.
+                mentions = [m for m in mentions if m.end <= attribution[0] or m.start >= attribution[1]]
             casualties = find_fatalities(view, sentence)
             victims = [(f.start, f.end) for f in casualties]
             groups = _group_triggers(view, sentence, triggers, mentions, victims)
@@ -127,6 +132,7 @@ class Extractor:
                     doc_country,
                     share,
                     victims,
+                    attribution,
                 )
                 for group, share in zip(groups, shares, strict=True)
             ]
@@ -149,6 +155,7 @@ class Extractor:
         doc_country: str | None,
         deaths: list,
         victims: list[tuple[int, int]],
+        attribution: tuple[int, int, str] | None,
     ) -> Draft:
         main = choose(group)
         d = Draft(doc, sentence, main, group)
@@ -173,6 +180,9 @@ class Extractor:
             d.cite_original("location", place.start, place.end)
             d.signals["place"] = True
             d.signals["place_in_sentence"] = not from_context
+        if country is None:
+            # No place named: a state force named in the sentence tells the country.
+            country = next((c for m in mentions if (c := actor_country(m.actor_id))), None)
         if country:
             info = country_info(country)
             if info is not None:
@@ -196,7 +206,6 @@ class Extractor:
         if mention is not None and count:
             d.cite(view, "fatalities", mention.start, mention.end)
 
-        attribution = find_attribution(view, sentence)
         if attribution is not None:
             a_start, a_end, name = attribution
             d.fields["attribution"] = name
