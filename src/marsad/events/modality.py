@@ -56,7 +56,7 @@ CLAUSE_PUNCT = frozenset('،,;؛:."!?؟')
 CUE = "cue"  # the `data` of a cue Entry, telling cues apart from the other entries of a shared scanner
 
 CATEGORIES = frozenset(CLAUSE_EFFECT) | frozenset(GOVERNOR_EFFECT) | frozenset(SENTENCE_EFFECT) | {
-    "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report",
+    "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report", "resumptive",
     "number", "defuse"}
 
 
@@ -154,7 +154,8 @@ def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool],
             applied.add("light_verb" if cat == "light_verb" else "announced")
         elif cat == "number" and not before and c.first - last < COUNT_WINDOW:
             applied.add("count")
-    if cl.subordinate(first):
+    if cl.subordinate(first) or (aspect != "noun" and any(
+            c.category == "resumptive" and c.first == last for c in cues)):
         applied.add("subordinate")
     elif cl.kind[first] == "paren":
         pass

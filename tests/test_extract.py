@@ -1,0 +1,106 @@
+"""End-to-end coding of short articles written for these tests: exact fields and evidence."""
+
+import pytest
+
+import marsad
+
+PUBLISHED = "2019-03-07"
+
+
+def _one(text, **kw):
+    events = marsad.extract(text, **kw)
+    assert len(events) == 1, [e.to_dict() for e in events]
+    return events[0]
+
+
+def _evidence(e, field):
+    return [x.text for x in e.evidence if x.field == field]
+
+
+def test_extract_ied_victims_are_the_target_and_deaths_exclude_wounded():
+    e = _one("قتل ثلاثة جنود عراقيين وأصيب خمسة آخرون أمس في هجوم بعبوة ناسفة في مدينة الرمادي.",
+             published=PUBLISHED)
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2018-2020)")
+    assert (e.inter1, e.inter2) == ("Political militia", "State forces")
+    assert e.fatalities == 3 and _evidence(e, "fatalities") == ["ثلاثة جنود"]
+    assert e.event_date == "2019-03-06" and e.time_precision == 1 and _evidence(e, "event_date") == ["أمس"]
+    assert (e.location, e.country, e.iso, e.geo_precision) == ("Ramadi", "Iraq", 368, 1)
+    assert _evidence(e, "location") == ["الرمادي"]
+
+
+def test_extract_air_strike_on_civilians_names_the_air_force_by_nationality():
+    text = "قُتل خمسة مدنيين، أمس، في غارة جوية شنتها طائرات حربية روسية على بلدة خان شيخون في ريف إدلب."
+    e = _one(text, published=PUBLISHED)
+    assert e.sub_event_type == "Air/drone strike"
+    assert (e.actor1, e.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Syria)")
+    assert e.civilian_targeting == "Civilian targeting"
+    assert e.fatalities == 5
+    assert e.location == "Khan Shaykhun" and e.admin1 == "Idlib"
+    assert _evidence(e, "actor1") == ["طائرات حربية روسية"]
+    for x in e.evidence:
+        assert text[x.start:x.end] == x.text
+
+
+def test_extract_force_against_protesters_is_one_protest_event():
+    text = ("تظاهر آلاف السودانيين في الخرطوم أمس للمطالبة بتسليم السلطة إلى المدنيين، وأطلقت قوات الدعم "
+            "السريع النار على المتظاهرين ما أدى إلى مقتل ثلاثة منهم.")
+    e = _one(text, published=PUBLISHED)
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert e.disorder_type == "Demonstrations"
+    assert e.actor1 == "Protesters (Sudan)"
+    assert e.actor2.startswith("Military Forces of Sudan") and "Rapid Support Forces" in e.actor2
+    assert e.fatalities == 3 and e.location == "Khartoum"
+
+
+def test_extract_two_mentions_of_one_event_fuse_and_the_speaker_is_not_an_actor():
+    text = ("قتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة في مدينة الرمادي. وقالت الشرطة إن الانفجار "
+            "الذي استهدف الدورية في الرمادي أمس أدى إلى مقتل ثلاثة جنود.")
+    e = _one(text, published=PUBLISHED)
+    assert e.fatalities == 3
+    assert e.actor1 == "Unidentified Armed Group (Iraq)"
+    assert _evidence(e, "location") == ["الرمادي", "الرمادي"]
+    assert e.attribution == "الشرطة"
+
+
+def test_extract_place_from_the_sentence_before_is_coded_less_precisely():
+    e = _one("تشهد مدينة الرمادي توترا أمنيا منذ أسابيع. وقتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة.",
+             published=PUBLISHED)
+    assert (e.location, e.geo_precision) == ("Ramadi", 2)
+
+
+def test_extract_event_without_place_is_kept_with_lower_confidence():
+    placed = _one("قتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة في مدينة الرمادي.", published=PUBLISHED)
+    unplaced = _one("قتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة.", published=PUBLISHED)
+    assert unplaced.location is None and unplaced.latitude is None and unplaced.geo_precision is None
+    assert unplaced.country == "Iraq"  # from the Iraqi soldiers
+    assert unplaced.confidence < placed.confidence
+
+
+def test_extract_event_without_any_date_is_flagged_not_dropped():
+    e = _one("قتل ثلاثة جنود عراقيين في هجوم بعبوة ناسفة في مدينة الرمادي.")
+    assert e.tags == "date unknown" and e.time_precision == 3
+    assert e.to_dict()["event_date"]  # the record stays valid for ACLED tools
+
+
+def test_extract_event_ids_are_stable_across_runs():
+    text = "قتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة في مدينة الرمادي."
+    assert _one(text, published=PUBLISHED).event_id == _one(text, published=PUBLISHED).event_id
+
+
+def test_extract_notes_summarise_the_fields_in_english():
+    e = _one("قتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة في مدينة الرمادي.", published=PUBLISHED)
+    assert e.notes == ("On 2019-03-06, Unidentified Armed Group (Iraq) used an explosive device against "
+                       "Military Forces of Iraq (2018-2020) in Ramadi (Al-Anbar, Iraq). 3 fatalities reported.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هددت جماعة الحوثي بقصف منشآت نفطية سعودية إذا استمر الحصار.",
+        "وصل مئات النازحين إلى مخيم الهول هربا من القصف.",
+        "fbpx\nاظهر المزيد\nمقالات ذات صلة\nزر الذهاب إلى الأعلى",
+    ],
+)
+def test_extract_no_event_from_threats_displacement_or_furniture(text):
+    assert marsad.extract(text, published=PUBLISHED) == []
