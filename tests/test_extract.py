@@ -18,8 +18,10 @@ def _evidence(e, field):
 
 
 def test_extract_ied_victims_are_the_target_and_deaths_exclude_wounded():
-    e = _one("قتل ثلاثة جنود عراقيين وأصيب خمسة آخرون أمس في هجوم بعبوة ناسفة في مدينة الرمادي.",
-             published=PUBLISHED)
+    e = _one(
+        "قتل ثلاثة جنود عراقيين وأصيب خمسة آخرون أمس في هجوم بعبوة ناسفة في مدينة الرمادي.",
+        published=PUBLISHED,
+    )
     assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2018-2020)")
     assert (e.inter1, e.inter2) == ("Political militia", "State forces")
@@ -39,12 +41,14 @@ def test_extract_air_strike_on_civilians_names_the_air_force_by_nationality():
     assert e.location == "Khan Shaykhun" and e.admin1 == "Idlib"
     assert _evidence(e, "actor1") == ["طائرات حربية روسية"]
     for x in e.evidence:
-        assert text[x.start:x.end] == x.text
+        assert text[x.start : x.end] == x.text
 
 
 def test_extract_force_against_protesters_is_one_protest_event():
-    text = ("تظاهر آلاف السودانيين في الخرطوم أمس للمطالبة بتسليم السلطة إلى المدنيين، وأطلقت قوات الدعم "
-            "السريع النار على المتظاهرين ما أدى إلى مقتل ثلاثة منهم.")
+    text = (
+        "تظاهر آلاف السودانيين في الخرطوم أمس للمطالبة بتسليم السلطة إلى المدنيين، وأطلقت قوات الدعم "
+        "السريع النار على المتظاهرين ما أدى إلى مقتل ثلاثة منهم."
+    )
     e = _one(text, published=PUBLISHED)
     assert (e.event_type, e.sub_event_type) == ("Protests", "Excessive force against protesters")
     assert e.disorder_type == "Demonstrations"
@@ -54,8 +58,10 @@ def test_extract_force_against_protesters_is_one_protest_event():
 
 
 def test_extract_two_mentions_of_one_event_fuse_and_the_speaker_is_not_an_actor():
-    text = ("قتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة في مدينة الرمادي. وقالت الشرطة إن الانفجار "
-            "الذي استهدف الدورية في الرمادي أمس أدى إلى مقتل ثلاثة جنود.")
+    text = (
+        "قتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة في مدينة الرمادي. وقالت الشرطة إن الانفجار "
+        "الذي استهدف الدورية في الرمادي أمس أدى إلى مقتل ثلاثة جنود."
+    )
     e = _one(text, published=PUBLISHED)
     assert e.fatalities == 3
     assert e.actor1 == "Unidentified Armed Group (Iraq)"
@@ -64,8 +70,10 @@ def test_extract_two_mentions_of_one_event_fuse_and_the_speaker_is_not_an_actor(
 
 
 def test_extract_place_from_the_sentence_before_is_coded_less_precisely():
-    e = _one("تشهد مدينة الرمادي توترا أمنيا منذ أسابيع. وقتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة.",
-             published=PUBLISHED)
+    e = _one(
+        "تشهد مدينة الرمادي توترا أمنيا منذ أسابيع. وقتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة.",
+        published=PUBLISHED,
+    )
     assert (e.location, e.geo_precision) == ("Ramadi", 2)
 
 
@@ -90,8 +98,10 @@ def test_extract_event_ids_are_stable_across_runs():
 
 def test_extract_notes_summarise_the_fields_in_english():
     e = _one("قتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة في مدينة الرمادي.", published=PUBLISHED)
-    assert e.notes == ("On 2019-03-06, Unidentified Armed Group (Iraq) used an explosive device against "
-                       "Military Forces of Iraq (2018-2020) in Ramadi (Al-Anbar, Iraq). 3 fatalities reported.")
+    assert e.notes == (
+        "On 2019-03-06, Unidentified Armed Group (Iraq) used an explosive device against "
+        "Military Forces of Iraq (2018-2020) in Ramadi (Al-Anbar, Iraq). 3 fatalities reported."
+    )
 
 
 @pytest.mark.parametrize(
