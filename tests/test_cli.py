@@ -122,3 +122,49 @@ def test_cli_every_command_has_help(command):
     p = run(*command, "--help")
     assert p.returncode == 0
     assert "Usage:" in p.stdout and len(p.stdout.splitlines()) > 3
+
+
+PAGE = """<html><head><title>غارة على خان شيخون</title>
+<meta property="og:site_name" content="موقع مثال"></head><body>
+<nav><a href="/">الرئيسية</a> | <a href="/sport">رياضة</a></nav>
+<article><h1>غارة على خان شيخون</h1>
+<p>{article}</p>
+<p>وأضاف المرصد أن فرق الدفاع المدني انتشلت الضحايا من تحت الأنقاض في وقت لاحق من اليوم نفسه.</p>
+</article><footer>جميع الحقوق محفوظة</footer></body></html>"""
+
+
+def test_cli_html_evidence_points_into_the_cleaned_main_text(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.format(article=ARTICLE), encoding="utf-8")
+    cleaned = json.loads(run("clean", str(page)).stdout)
+    assert ARTICLE in cleaned["text"] and "جميع الحقوق" not in cleaned["text"]
+    p = run("extract", str(page), "--published", "2019-03-07")
+    assert p.returncode == 0, p.stderr
+    events = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+    for ev in events[0]["evidence"]:
+        assert cleaned["text"][ev["start"]:ev["end"]] == ev["text"]
+    assert events[0]["source"] == "موقع مثال"
+
+
+def test_cli_warc_records_are_documents(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for uri, body, ctype in [
+            ("https://example.org/a", PAGE.format(article=ARTICLE), "text/html; charset=utf-8"),
+            ("https://example.org/logo.png", "\x89PNG....", "image/png"),
+        ]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            rec = writer.create_warc_record(uri, "response", payload=BytesIO(body.encode("utf-8")),
+                                            http_headers=headers)
+            writer.write_record(rec)
+    p = run("extract", str(path), "--published", "2019-03-07")
+    assert p.returncode == 0, p.stderr
+    events = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [e["doc_ids"] for e in events] == [["https://example.org/a"]]

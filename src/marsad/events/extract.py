@@ -197,7 +197,7 @@ class Extractor:
                 d.signals["date"] = True
 
         # Who.
-        roles = _roles(view, sentence, main, mentions, victims)
+        roles = _group_roles(view, sentence, main, group, mentions, victims)
         self._actors(d, view, roles, date, country)
 
         # How many killed (the deaths of the sentence that belong to this event, see _allocate).
@@ -434,6 +434,33 @@ def _roles(view: TextView, sentence: Sentence, t: Trigger, mentions: list, victi
     if victim(roles.actor1):
         other = roles.actor2 if not victim(roles.actor2) else None
         roles = replace(roles, actor1=other, actor2=roles.actor1, assoc_actor_1=[], assoc_actor_2=[])
+    return roles
+
+
+def _group_roles(
+    view: TextView,
+    sentence: Sentence,
+    main: Trigger,
+    group: list[Trigger],
+    mentions: list,
+    victims: list[tuple[int, int]],
+):
+    """Roles of an event reported by several triggers ("قُتل ... في غارة جوية شنتها طائرات"): the
+    main trigger's, with a side it leaves open taken from the other triggers. A trigger that is itself
+    an actor's name ("طائرات حربية روسية") says nothing about who did what."""
+
+    def inside_actor(t: Trigger) -> bool:
+        return any(m.start <= t.start and t.end <= m.end for m in mentions)
+
+    ordered = [main] + [t for t in group if t is not main]
+    ordered = [t for t in ordered if not inside_actor(t)] or [main]
+    candidates = [_roles(view, sentence, t, mentions, victims) for t in ordered]
+    roles = candidates[0]
+    for other in candidates[1:]:
+        if roles.actor1 is None and other.actor1 is not None and other.actor1 != roles.actor2:
+            roles = replace(roles, actor1=other.actor1, assoc_actor_1=other.assoc_actor_1)
+        if roles.actor2 is None and other.actor2 is not None and other.actor2 != roles.actor1:
+            roles = replace(roles, actor2=other.actor2, assoc_actor_2=other.assoc_actor_2)
     return roles
 
 

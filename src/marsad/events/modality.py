@@ -48,6 +48,9 @@ PASSIVE_AUX_EFFECT = 0.1  # "تعرضت لهجوم", "تم اغتيال": the ma
 EFFECTS = {**CLAUSE_EFFECT, **GOVERNOR_EFFECT, **SENTENCE_EFFECT, "subordinate": SUBORDINATE_EFFECT,
            "head": HEAD_EFFECT, "announced": LIGHT_VERB_EFFECT, "predicate": PREDICATE_EFFECT, "lead": PREDICATE_EFFECT,
            "passive_aux": PASSIVE_AUX_EFFECT, "light_verb": LIGHT_VERB_EFFECT, "count": COUNT_EFFECT}
+REPORTED_NOUN_EFFECT = 0.0
+# Reasons that a verb reports a noun trigger ("نفذ هجوما", "تعرض لهجوم", "أعلن مقتل").
+REPORTING = frozenset({"light_verb", "announced", "passive_aux"})
 CLAUSE_WINDOW = 7  # tokens before the trigger that a clause cue may stand
 PAST_AUX_WINDOW = 4  # "كانوا يطلقون النار": a past auxiliary this close makes an imperfect past
 AGENT_WINDOW = 6  # "من قبل" / "على يد" this close after a trigger makes it passive
@@ -174,7 +177,8 @@ def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool],
         delta += EFFECTS[cat]
         reasons.append(cat)
     if aspect in ASPECT_EFFECT and not (aspect == "imperfect" and past_aux):
-        delta += ASPECT_EFFECT[aspect]
+        # A masdar that a verb reports ("نفذ هجوما", "تعرض لهجوم") is less in doubt than a bare one.
+        delta += REPORTED_NOUN_EFFECT if aspect == "noun" and applied & REPORTING else ASPECT_EFFECT[aspect]
         reasons.append(aspect)
     return Assessment(delta, tuple(reasons), passive)
 

@@ -36,7 +36,7 @@ DEMO_IGNORED = frozenset({"outcome", "result", "count", "announced"})  # support
 VIOLENCE_IGNORED = frozenset({"predicate"})
 EXPLOSIVE_KINDS = frozenset({"ied", "car_bomb", "explosion", "landmine", "grenade", "missile"})
 DEFUSE_WINDOW = 5  # "فكك خبراء المتفجرات عبوة": a defusing or finding verb this close before
-DEFUSE_SUPPORT = 0.15  # the defusing verb is what the sentence reports
+DEFUSE_SUPPORT = 0.2  # the defusing verb is what the sentence reports
 COMPANION_MIN = 0.3  # a tactic this confident types an event that another trigger reports
 PLURAL_EFFECT = -0.1  # "التفجيرات", "هجمات": plurals mostly sum up or generalise
 PLURAL_SUFFIXES = frozenset({"ات", "ين", "ون"})
@@ -235,9 +235,12 @@ def context_scanner() -> Scanner:
 def _context(tokens: Sequence[Token], norm: str) -> tuple[list[modality.Cue], clauses.Clauses]:
     cues: list[modality.Cue] = []
     openers: dict[int, tuple[str, int]] = {}
+    covered = 0  # openers inside a longer one ("الذي" in "الأمر الذي") do not count
     for e, first, last in context_scanner().spans(tokens):
         if e.data is clauses.CLAUSE:
-            openers.setdefault(first, (e.label, last))  # the longest one comes first
+            if first >= covered:
+                openers[first] = (e.label, last)  # the longest one at a position comes first
+                covered = last
         else:
             cues.append(modality.Cue(e.label, first, last))
     return cues, clauses.segment(tokens, norm, openers)
