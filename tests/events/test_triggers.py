@@ -38,7 +38,7 @@ def _found(text):
     ("اختطف مسلحون صحفيا أجنبيا على الطريق الدولي أمس.", "kidnapping", "Abduction/forced disappearance",
      "اختطف"),
     ("تظاهر آلاف الطلاب أمس أمام مقر الحكومة.", "protest", "Peaceful protest", "تظاهر"),
-    ("فرقت الشرطة المتظاهرين بالغاز المسيل للدموع.", "protest_intervention", "Protest with intervention",
+    ("فرقت الشرطة مظاهرة نظمها الطلاب أمام الجامعة أمس.", "protest_intervention", "Protest with intervention",
      "فرقت الشرطة"),
     ("أحرق المحتجون الإطارات وقطعوا الطريق الرئيسي.", "riot", "Violent demonstration", "أحرق"),
     ("اعتقلت قوات الأمن عشرين شخصا في حملة دهم.", "arrest", "Arrests", "اعتقلت"),
@@ -46,8 +46,11 @@ def _found(text):
     ("تعرضت دورية للجيش لهجوم بقذائف صاروخية أمس.", "shelling", "Shelling/artillery/missile attack",
      "قذائف صاروخية"),
     ("فكك خبراء المتفجرات عبوة ناسفة قرب السوق.", "disrupted", "Disrupted weapons use", "عبوة ناسفة"),
-    ("قتلت قوات الأمن ثلاثة متظاهرين وسط العاصمة أمس.", "excessive_force",
+    ("تظاهر المئات وسط العاصمة أمس، وقتلت قوات الأمن ثلاثة متظاهرين.", "excessive_force",
      "Excessive force against protesters", "قتلت"),
+    ("اعتصم عشرات العمال أمام مقر الشركة صباح اليوم.", "protest", "Peaceful protest", "اعتصم"),
+    ("واندلعت مظاهرات غاضبة في المدينة بعد صلاة الجمعة.", "protest", "Peaceful protest", "مظاهرات"),
+    ("أقدم متظاهرون غاضبون أمس على قطع الطريق السريع.", "protest", "Peaceful protest", "قطع الطريق"),
 ])
 def test_triggers_detect_reported_event(text, kind, sub_event_type, span):
     v, found = _found(text)
@@ -73,6 +76,13 @@ def test_triggers_detect_reported_event(text, kind, sub_event_type, span):
     "حكم على المتهم بالإعدام بعد إدانته بالقتل.",  # sentence
     "تراجعت عمليات الخطف في العاصمة خلال العام الماضي.",  # statistic
     "ظهر الوزير فجر اليوم في مؤتمر صحفي.",  # فجر is dawn
+    "وصل إلى العاصمة الوزير الذي اغتيل شقيقه قبل عام.",  # a relative clause recalls
+    "عاد الهدوء إلى المدينة بعد هجوم انتحاري قتل فيه عشرة أشخاص.",  # "قتل فيه": a relative clause
+    "فرقت الشرطة المتظاهرين بالغاز المسيل للدموع.",  # dispersal: no protest asserted
+    "وأحرق المحتجون أعلاما أمام السفارة.",  # a riot act: no protest asserted
+    "وطالب المتظاهرون خلال المسيرة بإقالة الوزير.",  # the march is named, not reported
+    "وصلت الشرطة عندما تجمع المتظاهرون أمام المبنى.",  # a temporal clause
+    "وانتهى الاعتصام في أماكن تجمعهم دون حوادث.",  # تجمعهم: the masdar of an intransitive verb
 ])
 def test_triggers_detect_nothing_reported(text):
     assert _found(text)[1] == []
@@ -147,7 +157,7 @@ def test_triggers_data_lexicon_valid():
     for pos, kind, forms, weight, *rest in _data_rows("triggers.tsv"):
         assert pos in ("V", "N") and kind in kinds and 0 <= float(weight) <= 1
         assert set(filter(None, (rest[0] if rest else "").split(","))) <= {
-            "weak", "passive", "nosuf", "needsuf", "pl"}
+            "weak", "passive", "nosuf", "needsuf", "pl", "intrans"}
         used.add(kind)
         for form in forms.split("|"):
             assert form and normalize_word(form) == form, form
@@ -164,3 +174,12 @@ def test_triggers_data_cues_valid():
             assert form and normalize_word(form) == form, form
             assert (cat, form) not in seen, form
             seen.add((cat, form))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("قتلت قوات الأمن ثلاثة متظاهرين وسط العاصمة أمس.", "killing"),  # no protest asserted
+    ("تظاهر المئات أمس وقتلت قوات الأمن ثلاثة متظاهرين.", "excessive_force"),
+])
+def test_triggers_detect_force_against_protesters(text, kind):
+    v, found = _found(text)
+    assert T.choose(found).kind == kind

@@ -12,7 +12,7 @@ import datetime as dt
 import gzip
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -217,9 +217,12 @@ def _page_document(data: bytes, doc_id: str, url: str | None, origin: str, max_c
                     title=page.title, publisher=page.publisher, origin=origin)
 
 
-def read_warc(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
+def read_warc(path: str, max_chars: int = DEFAULT_MAX_CHARS, *,
+              html_filter: Callable[[bytes], str | None] | None = None) -> Iterator[Item]:
     """Every HTML response record of a WARC (.warc or .warc.gz) is a document, its id the record's
-    WARC-Target-URI; other records are passed over without reading their payload."""
+    WARC-Target-URI; other records are passed over without reading their payload, and so is an
+    HTML record whose declared length is over the limit. `html_filter` sees each payload before
+    it is parsed and answers why to skip it (e.g. "no Arabic letters") or None to keep it."""
     from warcio.archiveiterator import WARCIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -240,12 +243,20 @@ def read_warc(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
                 if not uri:
                     yield DocumentError(origin, "HTML response without WARC-Target-URI")
                     continue
+                declared = _declared_length(record)
+                if declared > limit + LINE_SLACK:  # HTTP headers count in the record's length
+                    yield DocumentError(origin, too_large("record", declared, limit, "bytes"))
+                    continue
                 data = record.content_stream().read(limit + 1)
                 if len(data) > limit:
                     yield DocumentError(origin, too_large("record", len(data), limit, "bytes"))
                     continue
                 if not data.strip():
                     yield DocumentError(origin, "empty HTML response")
+                    continue
+                reason = html_filter(data) if html_filter is not None else None
+                if reason is not None:
+                    yield DocumentError(origin, reason, kind="language", doc_id=uri)
                     continue
                 yield _page_document(data, uri, uri, origin, max_chars)
         except ArchiveLoadFailed as e:
@@ -254,3 +265,11 @@ def read_warc(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
             return
     if n == 0:
         yield DocumentError(path, "empty file (no WARC records)")
+
+
+def _declared_length(record) -> int:
+    """The record's Content-Length from its WARC header (0 when absent or malformed)."""
+    try:
+        return int(record.rec_headers.get_header("Content-Length") or 0)
+    except ValueError:
+        return 0

@@ -46,7 +46,8 @@ PREDICATE_REACH = 3  # tokens a verb may stand after its clause's head (a prepos
 HEAD_EFFECT = 0.1  # a noun heading a main clause is its predicate: "مقتل ثلاثة في انفجار"
 PASSIVE_AUX_EFFECT = 0.1  # "تعرضت لهجوم", "تم اغتيال": the masdar happened to someone
 EFFECTS = {**CLAUSE_EFFECT, **GOVERNOR_EFFECT, **SENTENCE_EFFECT, "subordinate": SUBORDINATE_EFFECT,
-           "head": HEAD_EFFECT, "announced": LIGHT_VERB_EFFECT, "predicate": PREDICATE_EFFECT, "lead": PREDICATE_EFFECT,
+           "head": HEAD_EFFECT, "announced": LIGHT_VERB_EFFECT, "predicate": PREDICATE_EFFECT,
+           "lead": PREDICATE_EFFECT,
            "passive_aux": PASSIVE_AUX_EFFECT, "light_verb": LIGHT_VERB_EFFECT, "count": COUNT_EFFECT}
 REPORTED_NOUN_EFFECT = 0.0
 # Reasons that a verb reports a noun trigger ("نفذ هجوما", "تعرض لهجوم", "أعلن مقتل").
@@ -59,8 +60,8 @@ CLAUSE_PUNCT = frozenset('،,;؛:."!?؟')
 CUE = "cue"  # the `data` of a cue Entry, telling cues apart from the other entries of a shared scanner
 
 CATEGORIES = frozenset(CLAUSE_EFFECT) | frozenset(GOVERNOR_EFFECT) | frozenset(SENTENCE_EFFECT) | {
-    "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report", "resumptive",
-    "number", "defuse"}
+    "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report",
+    "resumptive", "number", "defuse"}
 
 
 @dataclass(frozen=True, slots=True)

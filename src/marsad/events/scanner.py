@@ -11,6 +11,7 @@ phrase's first word, suffixes only on its last word and only where the entry all
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+
 from ..text import Candidate, Entry, Match, Token, candidate_map
 
 _CACHE_LIMIT = 500_000  # distinct words kept; a news archive has far fewer
@@ -85,6 +86,8 @@ class Scanner:
             singles, multis = info
             nxt = candidate_map(tokens[i + 1].text) if multis and i + 1 < len(tokens) else {}
             for e, cand in multis:
+                if e.words[1] not in nxt:  # the common case, checked without a call
+                    continue
                 c2 = self._rest(tokens, i, e, nxt)
                 if c2 is not None:
                     k = len(e.words)
@@ -107,7 +110,7 @@ class Scanner:
             singles, multis = info
             nxt = candidate_map(tokens[i + 1].text) if multis and i + 1 < len(tokens) else {}
             for e, _ in multis:
-                if self._rest(tokens, i, e, nxt) is not None:
+                if e.words[1] in nxt and self._rest(tokens, i, e, nxt) is not None:
                     out.append((e, i, i + len(e.words)))
             for e, _ in singles:
                 out.append((e, i, i + 1))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from ..text import Entry, Match, Sentence, TextView, Token
+from ..text import Entry, Match, Matcher, Sentence, TextView, Token
 from ..text.tokens import PRONOUN_SUFFIXES
 from . import clauses, modality
 from .scanner import Scanner, longest
@@ -227,6 +227,13 @@ def trigger_scanner() -> Scanner:
 
 
 @lru_cache(maxsize=1)
+def trigger_gate() -> Matcher:
+    """The trigger lexicon for its C-speed substring pre-check (`Matcher.may_match`): most sentences
+    of the news name no trigger and are ruled out before any token is looked at."""
+    return Matcher(lexicon())
+
+
+@lru_cache(maxsize=1)
 def context_scanner() -> Scanner:
     """Modality cues and clause openers, scanned only in sentences that have a trigger."""
     return Scanner([*modality.cue_entries(), *clauses.opener_entries()])
@@ -268,6 +275,8 @@ def _crowd(cues: Sequence[modality.Cue], tokens: Sequence[Token], last: int) -> 
 
 def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
     """Every trigger in the sentence with its confidence, including those below the threshold."""
+    if not trigger_gate().may_match(view.norm[sentence.start:sentence.end]):
+        return []
     tokens = view.tokens_of(sentence)
     if not tokens:
         return []
@@ -309,8 +318,8 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
                and table[lex.kind].event_type in VIOLENT_TYPES | DEMO_TYPES]
     out: list[Trigger] = []
     for m, lex, aspect, passive, conf, reasons in scored:
-        if any(b is not m and _group(table[b.entry.data.kind].event_type) == _group(table[lex.kind].event_type)
-               for b in backers):
+        group = _group(table[lex.kind].event_type)
+        if any(b is not m and _group(table[b.entry.data.kind].event_type) == group for b in backers):
             conf += CO_TRIGGER_SUPPORT
             reasons.append("co_trigger")
         kind = table[_retype(lex.kind, cues, m.first, m.last)]
