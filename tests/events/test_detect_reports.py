@@ -64,3 +64,12 @@ def test_detect_reports_found(text, sub_event_type):
 )
 def test_detect_talk_is_not_an_event(text):
     assert _detected(text) is None
+
+
+def test_detect_artillery_beside_an_air_strike_stays_shelling():
+    # An aircraft word elsewhere in the sentence belongs to another event; "قصف مدفعي" names its weapon.
+    text = ("بدأ الهجوم الاثنين بتكثيف القصف الجوي من قبل طائرات التحالف، بالتزامن مع قصف مدفعي من قبل "
+            "قوات سوريا الديمقراطية على مواقع التنظيم.")
+    v = analyse("t", text)
+    subs = {t.sub_event_type for s in v.sentences for t in detect(v, s)}
+    assert {"Air/drone strike", "Shelling/artillery/missile attack"} <= subs

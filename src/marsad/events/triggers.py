@@ -27,6 +27,7 @@ CO_TRIGGER_SUPPORT = 0.1  # a second, strong trigger of violence in the sentence
 PROTEST_RETYPE_WINDOW = 4  # "قتلت قوات الأمن ثلاثة متظاهرين": protesters this close after the trigger
 PARTICIPANT_SUPPORT = 0.3  # "تجمع مئات المتظاهرين", "أحرق المحتجون": protesters act next to the verb
 PARTICIPANT_WINDOW = 3
+AIR_WINDOW = 4  # "قصفت طائرات التحالف": an aircraft word this close makes shelling an air strike
 DEMO_LIGHT_VERB_SUPPORT = 0.15
 DEMO_ADJUNCT_EFFECT = -0.3  # a demonstration noun that no verb reports ("خلال التظاهرة")
 # Kinds that assert a demonstration; the other demonstration kinds only type one (see detect()).
@@ -178,7 +179,6 @@ def _near(cues: Sequence[modality.Cue], category: str, first: int, last: int, wi
 
 def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int) -> str:
     """Refine a kind from the words around it: who was targeted, what delivered it."""
-    cats = {c.category for c in cues}
     if kind in ("killing", "shooting", "attack") and any(
             c.category == "participant" and last <= c.first < last + PROTEST_RETYPE_WINDOW for c in cues):
         return "excessive_force"  # "قتل متظاهرين", "أطلقت النار على المحتجين"
@@ -187,8 +187,11 @@ def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int) -> s
     if kind in EXPLOSIVE_KINDS and any(c.category == "defuse" and 0 <= first - c.last < DEFUSE_WINDOW
                                        for c in cues):
         return "disrupted"  # "فكك خبراء المتفجرات عبوة ناسفة", "العثور على سيارة مفخخة"
-    if kind in ("shelling", "missile", "explosion") and "air" in cats:
-        return "airstrike"  # "قصفت الطائرات", "صواريخ أطلقتها مروحية"
+    # "قصفت الطائرات", "صواريخ أطلقتها مروحية"; but "قصف مدفعي" says itself what it is, and an
+    # aircraft elsewhere in the sentence ("القصف الجوي ... بالتزامن مع قصف مدفعي") is another event.
+    if (kind in ("shelling", "missile", "explosion") and last - first == 1
+            and _near(cues, "air", first, last, AIR_WINDOW)):
+        return "airstrike"
     return kind
 
 
