@@ -73,3 +73,25 @@ def test_detect_artillery_beside_an_air_strike_stays_shelling():
     v = analyse("t", text)
     subs = {t.sub_event_type for s in v.sentences for t in detect(v, s)}
     assert {"Air/drone strike", "Shelling/artillery/missile attack"} <= subs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A figurative attack or explosion: criticism, a decision that "sets off" protests.
+        "هاجم وزير الخارجية المعارضة بشدة في مؤتمر صحافي أمس.",
+        "فجر قرار رفع أسعار الوقود احتجاجات واسعة في البلاد.",
+        # "قد" + imperfect is "may", a long-period total is not one event.
+        "قد يؤدي القصف إلى مقتل المزيد من المدنيين.",
+        "قتل 76 صحافيا منذ الغزو الأمريكي للعراق.",
+        "قتل أكثر من 6500 شخص في المدينة وحدها.",
+        # The recalled attack and its toll hang on a background noun ("بسبب هجوم ...").
+        "غادر المصطافون البلدة صباح أمس بسبب هجوم انتحاري استهدف مبنى خفر السواحل مخلفا ستة قتلى.",
+    ],
+)
+def test_detect_background_and_figurative_are_not_events(text):
+    assert _detected(text) is None
+
+
+def test_detect_recent_since_is_not_a_long_period():
+    assert _detected("قتل ثلاثة جنود منذ ساعات في هجوم على حاجز للجيش قرب مدينة العريش.") is not None

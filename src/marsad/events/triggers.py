@@ -27,6 +27,18 @@ CO_TRIGGER_SUPPORT = 0.1  # a second, strong trigger of violence in the sentence
 PROTEST_RETYPE_WINDOW = 4  # "قتلت قوات الأمن ثلاثة متظاهرين": protesters this close after the trigger
 PARTICIPANT_SUPPORT = 0.3  # "تجمع مئات المتظاهرين", "أحرق المحتجون": protesters act next to the verb
 PARTICIPANT_WINDOW = 3
+# "منذ ساعات", "منذ الصباح": a recent moment, not the start of a long period.
+SHORT_PERIODS = frozenset({"ساعات", "ساعه", "ساعتين", "دقايق", "ايام", "يومين", "يوم", "الصباح", "صباح",
+                           "فجر", "مساء", "ليل", "امس", "اسبوع", "ليله", "قليل", "لحظات", "بدء", "بدايه"})
+MASS_TOTAL = 1000
+THOUSANDS = frozenset({"الف", "الاف", "الفا", "مليون", "ملايين"})
+COUNT_LOOKAHEAD = 3
+MASS_TOTAL_EFFECT = -0.25
+FIGURATIVE_KINDS = frozenset({"attack", "explosion"})
+FIGURATIVE_WINDOW = 5  # "هاجم الوزير المعارضة بشدة": criticism this close after the verb
+FIGURATIVE_EFFECT = -0.4
+ASYNDETIC_WINDOW = 2  # "هجوم انتحاري استهدف": a verb this close after an indefinite noun qualifies it
+BACKGROUND_REASONS = frozenset({"reference", "subordinate"})
 AIR_WINDOW = 4  # "قصفت طائرات التحالف": an aircraft word this close makes shelling an air strike
 DEMO_LIGHT_VERB_SUPPORT = 0.15
 DEMO_ADJUNCT_EFFECT = -0.3  # a demonstration noun that no verb reports ("خلال التظاهرة")
@@ -253,7 +265,22 @@ def _context(tokens: Sequence[Token], norm: str) -> tuple[list[modality.Cue], cl
                 covered = last
         else:
             cues.append(modality.Cue(e.label, first, last))
+    cues.extend(_pattern_cues(tokens))
     return cues, clauses.segment(tokens, norm, openers)
+
+
+def _pattern_cues(tokens: Sequence[Token]) -> list[modality.Cue]:
+    """Cues a word list cannot express, read from a word and the one after it:
+    "قد" + imperfect ("قد يلوح") is "may" (modal), while "قد" + perfect ("قد قتل") asserts;
+    "منذ" + an event or a year ("منذ الغزو") opens a long period (statistic), while "منذ ساعات" does not."""
+    out = []
+    for i in range(len(tokens) - 1):
+        word, nxt = tokens[i].text, tokens[i + 1].text
+        if word in ("قد", "وقد", "فقد") and nxt.startswith("ي") and len(nxt) >= 4:
+            out.append(modality.Cue("modal", i, i + 1))
+        elif word in ("منذ", "ومنذ") and nxt not in SHORT_PERIODS:
+            out.append(modality.Cue("statistic", i, i + 2))
+    return out
 
 
 def _participants(cues: Sequence[modality.Cue], cl: clauses.Clauses, first: int, last: int) -> bool:
@@ -315,6 +342,9 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
                 conf += PARTICIPANT_SUPPORT
                 reasons.append("participant")
         scored.append((m, lex, aspect, a.passive, conf, reasons))
+    # A trigger that depends on a backgrounded mention ("بسبب هجوم انتحاري استهدف مبنى مخلفا ستة
+    # قتلى": the verb and the toll describe the recalled attack) is no more a report than its head.
+    scored = _inherit_background(scored, cl)
     # Second pass: a trigger is more likely a report when another, independent one backs it.
     backers = [m for m, lex, _, _, conf, reasons in scored
                if (not lex.weak or "passive_aux" in reasons) and conf >= BACKER_MIN
@@ -325,6 +355,14 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         if any(b is not m and _group(table[b.entry.data.kind].event_type) == group for b in backers):
             conf += CO_TRIGGER_SUPPORT
             reasons.append("co_trigger")
+        if table[lex.kind].event_type in VIOLENT_TYPES and _mass_total(tokens, m.last):
+            conf += MASS_TOTAL_EFFECT
+            reasons.append("mass_total")
+        if lex.kind in FIGURATIVE_KINDS and aspect != "noun" and any(
+                c.category == "figurative" and 0 <= c.first - m.last < FIGURATIVE_WINDOW
+                and not any(breaks[m.last:c.first + 1]) for c in cues):
+            conf += FIGURATIVE_EFFECT
+            reasons.append("figurative")
         kind = table[_retype(lex.kind, cues, m.first, m.last)]
         if kind.name == "disrupted" and lex.kind != "disrupted":
             conf += DEFUSE_SUPPORT
@@ -332,6 +370,37 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         out.append(Trigger(m.start, m.end, kind.event_type, kind.sub_event_type, kind.name,
                            round(max(0.0, min(1.0, conf)), 3), lex.passive or passive, aspect,
                            tuple(reasons), lex.kind))
+    return out
+
+
+def _mass_total(tokens: Sequence[Token], last: int) -> bool:
+    """A toll of thousands right after the trigger ("قتل 6500 مسلم") is a war's total, not one event's."""
+    for tok in tokens[last:last + COUNT_LOOKAHEAD]:
+        t = tok.text.replace(",", "")
+        if (t.isdigit() and int(t) >= MASS_TOTAL) or t in THOUSANDS:
+            return True
+    return False
+
+
+def _inherit_background(scored: list, cl: clauses.Clauses) -> list:
+    """Cap the confidence of a dependent trigger at that of the backgrounded trigger it hangs on:
+    a verb right after it (an asyndetic relative clause after an indefinite noun) or an outcome
+    ("مخلفا"، "أسفر عن") later in the same clause."""
+    heads = [(m, conf) for m, _, _, _, conf, reasons in scored
+             if BACKGROUND_REASONS & set(reasons)]
+    if not heads:
+        return scored
+    out = []
+    for m, lex, aspect, passive, conf, reasons in scored:
+        for h, h_conf in heads:
+            if h is m or m.first < h.last or h_conf >= conf:
+                continue
+            same_clause = not any(cl.breaks[h.last:m.first + 1]) and cl.start[m.first] == cl.start[h.first]
+            dependent = (aspect != "noun" and m.first - h.last <= ASYNDETIC_WINDOW) or "result" in reasons
+            if same_clause and dependent:
+                conf, reasons = h_conf, [*reasons, "inherits_background"]
+                break
+        out.append((m, lex, aspect, passive, conf, reasons))
     return out
 
 
