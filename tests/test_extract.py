@@ -114,3 +114,25 @@ def test_extract_notes_summarise_the_fields_in_english():
 )
 def test_extract_no_event_from_threats_displacement_or_furniture(text):
     assert marsad.extract(text, published=PUBLISHED) == []
+
+
+def test_extract_toll_of_an_air_strike_is_not_a_separate_killing():
+    text = (
+        "قصفت طائرات التحالف الدولي مواقع تابعة لتنظيم داعش في قرية سرجومة جنوب غربي كركوك أمس، "
+        "مما أسفر عن مقتل 15 من عناصره."
+    )
+    e = _one(text, published=PUBLISHED)
+    assert e.sub_event_type == "Air/drone strike"
+    assert (e.actor1, e.actor2) == ("Global Coalition Against Daesh", "Islamic State (Iraq)")
+    assert e.fatalities == 15
+
+
+def test_extract_unknown_village_west_of_a_city_is_coded_near_the_city():
+    # The gazetteer's only "العامرية" is in Algeria; "غربي بغداد" anchors it in Iraq instead.
+    e = _one(
+        "قتل ثلاثة عناصر من الصحوة والجيش وأصيب ستة آخرون في منطقة العامرية غربي بغداد أمس.",
+        published=PUBLISHED,
+    )
+    assert (e.location, e.country, e.geo_precision) == ("Baghdad", "Iraq", 2)
+    # Soldiers among the dead: the army is the target, and an attack on soldiers is a battle.
+    assert (e.event_type, e.actor2) == ("Battles", "Military Forces of Iraq (2018-2020)")

@@ -116,7 +116,7 @@ class Extractor:
                 # "وقالت الشرطة إن ...": the police speak here; they are the source, not an actor.
                 mentions = [m for m in mentions if m.end <= attribution[0] or m.start >= attribution[1]]
             casualties = find_fatalities(view, sentence)
-            victims = [(f.start, f.end) for f in casualties]
+            victims = _victim_spans(view, casualties, mentions)
             groups = _group_triggers(view, sentence, triggers, mentions, victims)
             deaths = [f for f in casualties if f.kind == "killed"]
             shares = _allocate(deaths, groups)
@@ -252,6 +252,10 @@ class Extractor:
         if t.kind == "territory_taken":
             sub = territory_subtype(f.get("inter1", ""))
         event_type = "Battles" if t.kind == "territory_taken" else t.event_type
+        if event_type == "Violence against civilians" and sub == "Attack" and f.get("inter2") in _ARMED:
+            # ACLED: violence against civilians is against unarmed people; killing soldiers or
+            # fighters in an attack is an armed clash.
+            event_type, sub = "Battles", "Armed clash"
         published = d.doc.published
         event_date, precision, tags = f.get("event_date"), f.get("time_precision"), ""
         if event_date is None:
@@ -351,6 +355,13 @@ def _allocate(deaths: list, groups: list[list[Trigger]]) -> list[list]:
 
 
 _PROTEST_TYPES = ("Protests", "Riots")
+# Triggers that report a toll rather than an act of their own ("مقتل", "قتلى", "لقي مصرعه").
+_VICTIM_REACH = 16  # characters after "N عناصر من" within which the victims' group is named
+_OUTCOME_KINDS = frozenset({"killing"})
+# Inter codes of armed actors: an attack on them is a battle, not violence against civilians.
+_ARMED = frozenset(
+    {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+)
 
 
 def _fold_into_protests(drafts: list[Draft]) -> list[Draft]:
@@ -423,6 +434,25 @@ def _geo_precision(mention, from_context: bool) -> int:
     return min(3, hint + (1 if from_context and hint < 2 else 0))
 
 
+def _victim_spans(view: TextView, casualties: list, mentions: list) -> list[tuple[int, int]]:
+    """Spans of the people a sentence counts as killed, wounded or arrested, each stretched over a
+    following "من X و Y" ("ثلاثة عناصر من الصحوة والجيش": the army lost men, it did not kill)."""
+    spans = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for f in casualties:
+        end = f.end
+        if view.norm.startswith(" من ", end):
+            # "من" + the first actor within a couple of words, then any actors joined to it by و.
+            first = next((m for m in ordered if end < m.start <= end + _VICTIM_REACH), None)
+            if first is not None:
+                end = first.end
+                for m in ordered:
+                    if m.start > end and view.norm[end : m.start].strip(' "') in ("و", ""):
+                        end = m.end
+        spans.append((f.start, end))
+    return spans
+
+
 def _roles(view: TextView, sentence: Sentence, t: Trigger, mentions: list, victims: list[tuple[int, int]]):
     """Initiator and target of trigger `t`. Unvocalised "قتل ثلاثة جنود" reads both ways; an actor
     named inside a casualty count ("ثلاثة جنود عراقيين" killed, wounded, arrested) is the target."""
@@ -475,7 +505,15 @@ def _group_triggers(
     and shelling by the SDF in one sentence are two events); triggers with no initiator of their own
     join the event nearest before them."""
     groups: list[tuple[str | None, list[Trigger]]] = []
-    for t in sorted(triggers, key=lambda t: t.start):
+    ordered = sorted(triggers, key=lambda t: t.start)
+    outcomes = [t for t in ordered if t.kind in _OUTCOME_KINDS]
+    if any(t.kind not in _OUTCOME_KINDS and t.event_type not in _PROTEST_TYPES for t in ordered):
+        # "قصفت طائرات التحالف مواقع التنظيم مما أسفر عن مقتل 15": the deaths are the strike's toll,
+        # not a killing of their own; they join the nearest event, whoever the syntax makes their agent.
+        ordered = [t for t in ordered if t.kind not in _OUTCOME_KINDS]
+    else:
+        outcomes = []
+    for t in ordered:
         roles = _roles(view, sentence, t, mentions, victims)
         a1 = roles.actor1.actor_id if roles.actor1 is not None else None
         for key, members in groups:
@@ -487,6 +525,9 @@ def _group_triggers(
                     break
         else:
             groups.append((a1, [t]))
+    for t in outcomes:
+        violent = [m for _, m in groups if m[0].event_type not in _PROTEST_TYPES]
+        min(violent, key=lambda m: min(abs(t.start - x.start) for x in m)).append(t)
     return [members for _, members in groups]
 
 

@@ -16,7 +16,20 @@ from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .importer import import_geonames
 from .model import CountryInfo, Place, PlaceMention
 from .recognize import find_raw
-from .resolve import choose, document_context, geo_precision
+from .resolve import choose, choose_near, document_context, geo_precision
+
+# Words that may join a place to the wider place that locates it ("X غربي Y", "X في محافظة Y").
+_LINK_WORDS = frozenset("""شرق غرب شمال جنوب شرقي غربي شمالي جنوبي الشرقي الغربي الشمالي الجنوبي قرب
+    بالقرب من في محافظه ريف ضواحي قضاء ناحيه منطقه ولايه مدينه اطراف محيط وسط""".split())
+_LINK_MAX_CHARS = 30
+
+
+def _anchored(norm: str, a, b) -> bool:
+    """Is mention `b` the wider place that locates mention `a` just before it?"""
+    if b.sentence != a.sentence or b.start - a.end > _LINK_MAX_CHARS:
+        return False
+    words = norm[a.end:b.start].replace("،", " ").split()
+    return all(w in _LINK_WORDS or (w[:1] in "بول" and w[1:] in _LINK_WORDS) for w in words)
 
 __all__ = ["CountryInfo", "Gazetteer", "Place", "PlaceMention", "country_info", "find_places",
            "geoparse", "import_geonames", "load_gazetteer"]
@@ -27,9 +40,16 @@ def find_places(view: TextView, gaz: Gazetteer | None = None) -> list[PlaceMenti
     gaz = gaz or default_gazetteer()
     raws = find_raw(view, gaz)
     ctx = document_context(raws, gaz)
+    places = [choose(r, gaz, ctx[r.key]) for r in raws]
+    # "العامرية غربي بغداد", "قرية سرجومة جنوب كركوك", "هجين بريف دير الزور": the place named right
+    # after, joined by a direction or "in", anchors the reading of the first (right to left, so that
+    # chains resolve from their widest place).
+    for i in range(len(raws) - 2, -1, -1):
+        anchor = places[i + 1]
+        if anchor is not None and _anchored(view.norm, raws[i], raws[i + 1]):
+            places[i] = choose_near(raws[i], gaz, ctx[raws[i].key], anchor)
     out = []
-    for r in raws:
-        place = choose(r, gaz, ctx[r.key])
+    for r, place in zip(raws, places, strict=True):
         start, end = view.span(r.start, r.end)
         out.append(PlaceMention(view.doc_id, start, end, view.text[start:end], place,
                                 geo_precision(place, r), r.qualifier))

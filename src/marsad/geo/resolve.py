@@ -106,6 +106,39 @@ def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext) -> Place | None:
     return best
 
 
+_ANCHOR_KM = 150.0
+
+
+def _km(a: Place, b: Place) -> float:
+    if a.latitude is None or b.latitude is None:
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def choose_near(raw: RawMention, gaz: Gazetteer, ctx: DocContext, anchor: Place) -> Place | None:
+    """`choose`, with the reading that lies in the anchoring place (same country, same province,
+    within `_ANCHOR_KM`) strongly preferred."""
+    best, best_s = None, -math.inf
+    for n in raw.ids:
+        p = gaz.place(n)
+        s = score(p, raw.key, raw, ctx)
+        if p.country and p.country == anchor.country:
+            s += 10.0
+            if p.admin1 and p.admin1 == anchor.admin1:
+                s += 4.0
+            if _km(p, anchor) <= _ANCHOR_KM:
+                s += 6.0
+        if s > best_s:
+            best, best_s = p, s
+    if best is not None and best.country != anchor.country and _km(best, anchor) > 2 * _ANCHOR_KM:
+        # The gazetteer lacks the local place ("العامرية غربي بغداد" is not El Amria in Algeria):
+        # leave it unresolved, and let the anchoring place locate the event.
+        return None
+    return best
+
+
 def geo_precision(place: Place | None, raw: RawMention) -> int | None:
     """ACLED geo_precision hint: 1 a town or named site, 2 near / part of / an area or district,
     3 a region, governorate or country."""
