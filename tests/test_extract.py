@@ -136,3 +136,19 @@ def test_extract_unknown_village_west_of_a_city_is_coded_near_the_city():
     assert (e.location, e.country, e.geo_precision) == ("Baghdad", "Iraq", 2)
     # Soldiers among the dead: the army is the target, and an attack on soldiers is a battle.
     assert (e.event_type, e.actor2) == ("Battles", "Military Forces of Iraq (2018-2020)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بدأت مسيرة القائد صعودا مع تعيينه حاكما لدمشق عام 1063م بعد معارك طاحنة.",
+        "قتل 12 جنديا في هجوم على ثكنة عسكرية عام 2015 في المدينة.",
+    ],
+)
+def test_extract_sentence_placed_in_an_earlier_year_is_history(text):
+    assert marsad.extract(text, published=PUBLISHED) == []
+
+
+def test_extract_past_year_after_the_event_qualifies_something_else():
+    text = "اعتصم آلاف المتظاهرين أمس أمام مقر الحكومة في بيروت ضد القانون الذي أقر عام 2017."
+    assert [e.sub_event_type for e in marsad.extract(text, published=PUBLISHED)] == ["Peaceful protest"]

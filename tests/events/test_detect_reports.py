@@ -95,3 +95,8 @@ def test_detect_background_and_figurative_are_not_events(text):
 
 def test_detect_recent_since_is_not_a_long_period():
     assert _detected("قتل ثلاثة جنود منذ ساعات في هجوم على حاجز للجيش قرب مدينة العريش.") is not None
+
+
+def test_detect_deaths_in_a_disaster_are_not_violence():
+    assert _detected("قتلت امرأتان وطفل عندما انهار منزلهم بسبب الزلزال في بلدة قريبة أمس.") is None
+    assert _detected("لقي خمسة أشخاص مصرعهم غرقا في السيول التي اجتاحت المدينة.") is None

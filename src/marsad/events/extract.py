@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -110,6 +111,8 @@ class Extractor:
         dates = find_dates(view, doc.published)
         drafts: list[Draft] = []
         for sentence, triggers in triggered:
+            if _dated_by_past_year(view, sentence, triggers, dates, doc.published):
+                continue
             attribution = find_attribution(view, sentence)
             mentions = find_actors(view, sentence)
             if attribution is not None:
@@ -432,6 +435,31 @@ def _geo_precision(mention, from_context: bool) -> int:
     rank = _rank(mention)
     hint = mention.geo_precision or (1 if rank == 0 else 3 if rank >= 3 else 2)
     return min(3, hint + (1 if from_context and hint < 2 else 0))
+
+
+_RELATIVE = re.compile(r"\b(?:الذي|التي|الذين|اللذين|اللتين)\b")
+_HISTORY_YEARS = 10  # a year this far back anywhere in the sentence makes it history
+_YEAR = re.compile(r"(?:عام|سنه|العام|لعام|بعام)\s+([12]\d{3})\b|\b([12]\d{3})\s*(?:م|ه|هـ)\b")
+
+
+def _dated_by_past_year(
+    view: TextView, sentence: Sentence, triggers: list[Trigger], dates: list, published: dt.date | None
+) -> bool:
+    """A sentence placed only in an earlier year ("حاكما لدمشق عام 1063م بعد معارك طاحنة") recalls
+    history; ACLED codes no event vaguer than a month, so none is coded from it. A year in a relative
+    clause after the event ("... القانون الذي أقر عام 2017") dates something else, unless long past."""
+    if published is None or any(m.sentence_index == sentence.index for m in dates):
+        return False
+    for m in _YEAR.finditer(view.norm, sentence.start, sentence.end):
+        year = int(m.group(1) or m.group(2))
+        if year >= published.year:
+            continue
+        before = [t.end for t in triggers if t.end <= m.start()]
+        # A relative clause between the event and the year: the year dates that clause's noun.
+        qualifies_other = bool(before) and _RELATIVE.search(view.norm, max(before), m.start()) is not None
+        if year < published.year - _HISTORY_YEARS or not qualifies_other:
+            return True
+    return False
 
 
 def _victim_spans(view: TextView, casualties: list, mentions: list) -> list[tuple[int, int]]:

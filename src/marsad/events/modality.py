@@ -61,7 +61,7 @@ CUE = "cue"  # the `data` of a cue Entry, telling cues apart from the other entr
 
 CATEGORIES = frozenset(CLAUSE_EFFECT) | frozenset(GOVERNOR_EFFECT) | frozenset(SENTENCE_EFFECT) | {
     "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report",
-    "resumptive", "number", "defuse", "figurative"}
+    "resumptive", "number", "defuse", "figurative", "accident"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,8 @@ PARTICIPANT_WINDOW = 3
 # "منذ ساعات", "منذ الصباح": a recent moment, not the start of a long period.
 SHORT_PERIODS = frozenset({"ساعات", "ساعه", "ساعتين", "دقايق", "ايام", "يومين", "يوم", "الصباح", "صباح",
                            "فجر", "مساء", "ليل", "امس", "اسبوع", "ليله", "قليل", "لحظات", "بدء", "بدايه"})
+ACCIDENT_KINDS = frozenset({"killing"})  # a bare death; an attack verb still reports an attack
+ACCIDENT_EFFECT = -0.45
 MASS_TOTAL = 1000
 THOUSANDS = frozenset({"الف", "الاف", "الفا", "مليون", "ملايين"})
 COUNT_LOOKAHEAD = 3
@@ -355,6 +357,9 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         if any(b is not m and _group(table[b.entry.data.kind].event_type) == group for b in backers):
             conf += CO_TRIGGER_SUPPORT
             reasons.append("co_trigger")
+        if lex.kind in ACCIDENT_KINDS and any(c.category == "accident" for c in cues):
+            conf += ACCIDENT_EFFECT  # "قتلت امرأتان عندما انهار منزلهم": a death, not a killing
+            reasons.append("accident")
         if table[lex.kind].event_type in VIOLENT_TYPES and _mass_total(tokens, m.last):
             conf += MASS_TOTAL_EFFECT
             reasons.append("mass_total")
