@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..geo.countries import country_info
 from .lexicon import ANY_COUNTRY, INTER_TYPES, Actor, lexicon, period_on
 
 _REF = re.compile(r"\{([a-z0-9_]+)\}")
@@ -50,7 +51,9 @@ def actor_name(actor_id: str, event_date: dt.date | None = None, country_iso2: s
     if "{country}" in name:
         cc = actor.country if actor.country != ANY_COUNTRY else (country_iso2 or "").upper()
         country = lex.countries.get(cc)
-        name = name.replace("{country}", country.name) if country else name.replace(" ({country})", "")
+        # Countries outside the actor dictionary still get ACLED's name for them ("Ukraine").
+        label = country.name if country else (info.name if cc and (info := country_info(cc)) else None)
+        name = name.replace("{country}", label) if label else name.replace(" ({country})", "")
     if _depth < _MAX_DEPTH:
         name = _REF.sub(lambda m: actor_name(m.group(1), event_date, country_iso2, _depth + 1), name)
     return name

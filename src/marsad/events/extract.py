@@ -167,7 +167,16 @@ class Extractor:
 
         # Where: the sentence's most specific place, else one named shortly before.
         place, from_context = _place_for(sentence, places_by_sentence)
-        country = doc_country
+        # A country the sentence itself names ("في شرق أوكرانيا") beats the article's main country
+        # and a place carried over from an earlier sentence in another country.
+        named = [
+            p.place.country
+            for p in places_by_sentence.get(sentence.index, [])
+            if p.place is not None and p.place.feature == "country"
+        ]
+        if place is not None and from_context and named and place.place.country not in named:
+            place = None
+        country = named[0] if named else doc_country
         if place is not None:
             pl = place.place
             country = pl.country or country
