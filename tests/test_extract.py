@@ -152,3 +152,44 @@ def test_extract_sentence_placed_in_an_earlier_year_is_history(text):
 def test_extract_past_year_after_the_event_qualifies_something_else():
     text = "اعتصم آلاف المتظاهرين أمس أمام مقر الحكومة في بيروت ضد القانون الذي أقر عام 2017."
     assert [e.sub_event_type for e in marsad.extract(text, published=PUBLISHED)] == ["Peaceful protest"]
+
+
+def test_extract_security_forces_killing_a_gunman_is_a_battle_and_arrests_default_to_police():
+    text = (
+        "وقالت وزارة الداخلية في بيان إن قوات الأمن قتلت مسلحا واعتقلت 13 آخرين في عملية استباقية "
+        "في مدينة بنزرت أمس."
+    )
+    e = _one(text, published=PUBLISHED)
+    assert (e.event_type, e.actor1, e.actor2) == (
+        "Battles",
+        "Police Forces of Tunisia",
+        "Unidentified Armed Group (Tunisia)",
+    )
+    assert e.fatalities == 1
+    arrest = _one(
+        "وأوضح البيان أن إدارة مكافحة الإرهاب ألقت القبض على 13 عنصرا في مدينة بنزرت أمس.",
+        published=PUBLISHED,
+    )
+    assert (arrest.sub_event_type, arrest.actor1, arrest.actor2) == (
+        "Arrests",
+        "Police Forces of Tunisia",
+        "Civilians (Tunisia)",
+    )
+
+
+def test_extract_speaker_of_anha_is_the_subject_and_victims_group_follows_the_count():
+    e = _one(
+        "أكدت مصادر في الجيش اليمني بمحافظة مأرب أنها قتلت 17 من عناصر ميليشيا الحوثي أمس.",
+        published=PUBLISHED,
+    )
+    assert e.actor1.startswith("Military Forces of Yemen (2012-)")
+    assert e.actor2 == "Military Forces of Yemen (2014-) Houthi"
+    assert (e.event_type, e.fatalities) == ("Battles", 17)
+
+
+def test_extract_attack_verb_with_aircraft_subject_is_an_air_strike():
+    e = _one(
+        "واستهدف طيران التحالف تجمعات الميليشيات الحوثية في مدينة صعدة أمس، مما أدى إلى مقتل 29 منهم.",
+        published=PUBLISHED,
+    )
+    assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Military Forces of Saudi Arabia (2015-)")

@@ -114,7 +114,7 @@ class Extractor:
             if _dated_by_past_year(view, sentence, triggers, dates, doc.published):
                 continue
             attribution = find_attribution(view, sentence)
-            mentions = find_actors(view, sentence)
+            mentions = speakers = find_actors(view, sentence)
             if attribution is not None:
                 # "وقالت الشرطة إن ...": the police speak here; they are the source, not an actor.
                 mentions = [m for m in mentions if m.end <= attribution[0] or m.start >= attribution[1]]
@@ -136,6 +136,8 @@ class Extractor:
                     share,
                     victims,
                     attribution,
+                    [c for c in casualties if c in share or c.kind != "killed"],
+                    speakers,
                 )
                 for group, share in zip(groups, shares, strict=True)
             ]
@@ -159,6 +161,8 @@ class Extractor:
         deaths: list,
         victims: list[tuple[int, int]],
         attribution: tuple[int, int, str] | None,
+        casualties: list,
+        speakers: list,
     ) -> Draft:
         main = choose(group)
         d = Draft(doc, sentence, main, group)
@@ -209,8 +213,8 @@ class Extractor:
                 d.signals["date"] = True
 
         # Who.
-        roles = _group_roles(view, sentence, main, group, mentions, victims)
-        self._actors(d, view, roles, date, country)
+        roles = _group_roles(view, sentence, main, group, mentions, victims, speakers)
+        self._actors(d, view, roles, date, country, casualties)
 
         # How many killed (the deaths of the sentence that belong to this event, see _allocate).
         count, mention = total_fatalities(deaths)
@@ -225,7 +229,9 @@ class Extractor:
             d.signals["attribution"] = True
         return d
 
-    def _actors(self, d: Draft, view: TextView, roles, date: dt.date | None, country: str | None) -> None:
+    def _actors(
+        self, d: Draft, view: TextView, roles, date: dt.date | None, country: str | None, casualties: list
+    ) -> None:
         t = d.trigger
         for slot, mention in (("actor1", roles.actor1), ("actor2", roles.actor2)):
             if mention is None:
@@ -242,17 +248,25 @@ class Extractor:
                     d.cite(view, slot, m.start, m.end)
         # ACLED always names an initiator; the text's silence is coded with ACLED's generic actors.
         if "actor1" not in d.fields:
-            gid = generic_actor(t.event_type, "actor1", country)
+            # Arrests are made by the state: its police, unless the text names another force.
+            gid = (
+                "police"
+                if t.sub_event_type == "Arrests" and country
+                else generic_actor(t.event_type, "actor1", country)
+            )
             if gid:
                 d.fields["actor1"] = actor_name(gid, date, country)
                 d.fields["inter1"] = actor_inter(gid)
         if "actor2" not in d.fields:
-            # The arrested are coded as civilians unless the text names their group.
-            gid = (
-                "civilians"
-                if t.sub_event_type == "Arrests" and country
-                else generic_actor(t.event_type, "actor2", country)
-            )
+            # Who the dead, wounded or arrested were, when no actor names them ("قتلت مسلحا",
+            # "مقتل ثلاثة جنود"); else ACLED's default target (civilians for arrests and attacks).
+            by_group = [_VICTIM_GROUPS[c.group] for c in casualties if c.group in _VICTIM_GROUPS]
+            if by_group and country:
+                gid = by_group[0]
+            elif t.sub_event_type == "Arrests" and country:
+                gid = "civilians"
+            else:
+                gid = generic_actor(t.event_type, "actor2", country)
             if gid:
                 d.fields["actor2"] = actor_name(gid, date, country)
                 d.fields["inter2"] = actor_inter(gid)
@@ -368,6 +382,13 @@ def _allocate(deaths: list, groups: list[list[Trigger]]) -> list[list]:
 
 _PROTEST_TYPES = ("Protests", "Riots")
 # Triggers that report a toll rather than an act of their own ("مقتل", "قتلى", "لقي مصرعه").
+# Casualty groups (events/data/casualty_words.tsv) and the generic actor they stand for.
+_VICTIM_GROUPS = {
+    "militant": "unidentified",
+    "military": "military",
+    "police": "police",
+    "civilian": "civilians",
+}
 _VICTIM_REACH = 16  # characters after "N عناصر من" within which the victims' group is named
 _OUTCOME_KINDS = frozenset({"killing"})
 # Inter codes of armed actors: an attack on them is a battle, not violence against civilians.
@@ -478,7 +499,10 @@ def _victim_spans(view: TextView, casualties: list, mentions: list) -> list[tupl
     ordered = sorted(mentions, key=lambda m: m.start)
     for f in casualties:
         end = f.end
-        if view.norm.startswith(" من ", end):
+        adjacent = next((m for m in ordered if end < m.start <= end + 2), None)
+        if adjacent is not None:  # "17 من عناصر ميليشيا الحوثي": the group named right after
+            end = adjacent.end
+        elif view.norm.startswith(" من ", end):
             # "من" + the first actor within a couple of words, then any actors joined to it by و.
             first = next((m for m in ordered if end < m.start <= end + _VICTIM_REACH), None)
             if first is not None:
@@ -511,6 +535,7 @@ def _group_roles(
     group: list[Trigger],
     mentions: list,
     victims: list[tuple[int, int]],
+    speakers: list,
 ):
     """Roles of an event reported by several triggers ("قُتل ... في غارة جوية شنتها طائرات"): the
     main trigger's, with a side it leaves open taken from the other triggers. A trigger that is itself
@@ -528,7 +553,38 @@ def _group_roles(
             roles = replace(roles, actor1=other.actor1, assoc_actor_1=other.assoc_actor_1)
         if roles.actor2 is None and other.actor2 is not None and other.actor2 != roles.actor1:
             roles = replace(roles, actor2=other.actor2, assoc_actor_2=other.assoc_actor_2)
+    if roles.actor1 is None:
+        speaker = _speaker_subject(view, sentence, ordered, speakers, victims)
+        if speaker is not None and speaker != roles.actor2:
+            roles = replace(roles, actor1=speaker)
     return roles
+
+
+# "أنه" / "أنها" / "إنهم" ...: a complementiser whose pronoun stands for the speaker.
+_COMPLEMENT_PRONOUN = re.compile(r"(?:^|\s)[وب]?ان(?:ه|ها|هم|هما)\s*[،,]?\s*$")
+
+
+def _speaker_subject(
+    view: TextView,
+    sentence: Sentence,
+    triggers: list[Trigger],
+    speakers: list,
+    victims: list[tuple[int, int]],
+):
+    """ "وصرح الجيش اليوم أنه قتل 100 مسلح", "أكدت مصادر في المقاومة أنها قتلت 17": a verb right
+    after "أنه/أنها" takes as subject the actor who speaks, named before the complementiser."""
+    for t in triggers:
+        head = view.norm[max(sentence.start, t.start - 12) : t.start]
+        m = _COMPLEMENT_PRONOUN.search(head)
+        if m is None:
+            continue
+        cut = t.start - len(head) + m.start()
+        before = [
+            x for x in speakers if x.end <= cut and not any(a < x.end and x.start < b for a, b in victims)
+        ]
+        if before:
+            return max(before, key=lambda x: x.end)
+    return None
 
 
 def _group_triggers(

@@ -42,6 +42,9 @@ FIGURATIVE_EFFECT = -0.4
 ASYNDETIC_WINDOW = 2  # "هجوم انتحاري استهدف": a verb this close after an indefinite noun qualifies it
 BACKGROUND_REASONS = frozenset({"reference", "subordinate"})
 AIR_WINDOW = 4  # "قصفت طائرات التحالف": an aircraft word this close makes shelling an air strike
+AIR_SUBJECT_WINDOW = 2  # "استهدف طيران التحالف": the aircraft right after an attack verb
+# Air words that qualify something else ("قاعدة العند الجوية") rather than name an aircraft.
+AIR_ADJECTIVES = frozenset({"جوي", "جويه", "الجويه", "الجوي", "حربيه", "الحربيه"})
 DEMO_LIGHT_VERB_SUPPORT = 0.15
 DEMO_ADJUNCT_EFFECT = -0.3  # a demonstration noun that no verb reports ("خلال التظاهرة")
 # Kinds that assert a demonstration; the other demonstration kinds only type one (see detect()).
@@ -191,7 +194,8 @@ def _near(cues: Sequence[modality.Cue], category: str, first: int, last: int, wi
                for c in cues)
 
 
-def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int) -> str:
+def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int,
+            tokens: Sequence[Token] | None = None) -> str:
     """Refine a kind from the words around it: who was targeted, what delivered it."""
     if kind in ("killing", "shooting", "attack") and any(
             c.category == "participant" and last <= c.first < last + PROTEST_RETYPE_WINDOW for c in cues):
@@ -206,6 +210,10 @@ def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int) -> s
     if (kind in ("shelling", "missile", "explosion") and last - first == 1
             and _near(cues, "air", first, last, AIR_WINDOW)):
         return "airstrike"
+    if kind == "attack" and tokens is not None and any(
+            c.category == "air" and 0 <= c.first - last < AIR_SUBJECT_WINDOW
+            and tokens[c.first].text not in AIR_ADJECTIVES for c in cues):
+        return "airstrike"  # "استهدف طيران التحالف", "هاجمت طائرات مسيرة": aircraft as the subject
     return kind
 
 
@@ -368,7 +376,7 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
                 and not any(breaks[m.last:c.first + 1]) for c in cues):
             conf += FIGURATIVE_EFFECT
             reasons.append("figurative")
-        kind = table[_retype(lex.kind, cues, m.first, m.last)]
+        kind = table[_retype(lex.kind, cues, m.first, m.last, tokens)]
         if kind.name == "disrupted" and lex.kind != "disrupted":
             conf += DEFUSE_SUPPORT
             reasons.append("defuse")
