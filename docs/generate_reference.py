@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 HERE = Path(__file__).resolve().parent
-LIBRARY = ("marsad.api.extract", "marsad.api.extract_documents", "marsad.api.iter_documents",
+LIBRARY = ("marsad.api.extract", "marsad.api.clean", "marsad.api.extract_documents", "marsad.api.iter_documents",
            "marsad.api.Pipeline", "marsad.geo.geoparse", "marsad.geo.find_places", "marsad.geo.load_gazetteer",
            "marsad.geo.import_geonames", "marsad.text.normalize", "marsad.text.analyse", "marsad.text.Matcher",
            "marsad.documents.read_documents", "marsad.documents.clean_document",

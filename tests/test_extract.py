@@ -193,3 +193,18 @@ def test_extract_attack_verb_with_aircraft_subject_is_an_air_strike():
         published=PUBLISHED,
     )
     assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Military Forces of Saudi Arabia (2015-)")
+
+
+def test_library_clean_and_geoparse_return_contract_records():
+    rec = marsad.clean(
+        "fbpx\nقصفت طائرات حربية بلدة هجين أمس.\nاظهر المزيد", doc_id="p1", published="2018-09-15"
+    )
+    assert rec == {
+        "id": "p1",
+        "title": None,
+        "published": "2018-09-15",
+        "text": "قصفت طائرات حربية بلدة هجين أمس.",
+        "language": "ar",
+    }
+    places = [p.to_dict() for p in marsad.geoparse("اشتباكات عنيفة في بلدة هجين بريف دير الزور الشرقي")]
+    assert [(p["text"], p["country"]) for p in places] == [("هجين", "SY"), ("دير الزور", "SY")]

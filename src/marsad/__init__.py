@@ -16,6 +16,7 @@ __version__ = "0.1.0"
 # Loaded on first use, so that `import marsad.text` stays light and the command line starts fast.
 _LAZY = {
     "Pipeline": "marsad.api",
+    "clean": "marsad.api",
     "extract": "marsad.api",
     "extract_documents": "marsad.api",
     "iter_documents": "marsad.api",

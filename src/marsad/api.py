@@ -17,7 +17,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
-from .documents import Document, DocumentError, clean_document, detect_language, read_documents
+from .documents import (
+    Document,
+    DocumentError,
+    clean_document,
+    clean_record,
+    detect_language,
+    read_documents,
+)
 from .events.extract import Extractor
 from .events.model import Event
 
@@ -30,9 +37,14 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def iter_documents(inputs: Sequence[str], *, published: dt.date | None = None, max_chars: int = 5_000_000,
-                   on_skip: Callable[[str], None] | None = None,
-                   require_arabic: bool = True) -> Iterator[Document]:
+def iter_documents(
+    inputs: Sequence[str],
+    *,
+    published: dt.date | None = None,
+    max_chars: int = 5_000_000,
+    on_skip: Callable[[str], None] | None = None,
+    require_arabic: bool = True,
+) -> Iterator[Document]:
     """Read and clean documents from INPUT paths (see the contract); bad ones go to `on_skip`."""
     for item in read_documents(inputs, published=published, max_chars=max_chars):
         if isinstance(item, DocumentError):
@@ -45,8 +57,10 @@ def iter_documents(inputs: Sequence[str], *, published: dt.date | None = None, m
             doc.language = lang
             if lang != "ar":
                 if on_skip:
-                    on_skip(f"{doc.origin or doc.id}: document {doc.id!r} is not Arabic "
-                            f"(detected {lang or 'no language'})")
+                    on_skip(
+                        f"{doc.origin or doc.id}: document {doc.id!r} is not Arabic "
+                        f"(detected {lang or 'no language'})"
+                    )
                 continue
         yield doc
 
@@ -62,8 +76,9 @@ class Pipeline:
         events = self.extractor.extract(doc)
         return [e for e in events if e.confidence >= self.min_confidence]
 
-    def run(self, docs: Iterable[Document], *, jobs: int = 1,
-            on_done: Callable[[], None] | None = None) -> Iterator[Event]:
+    def run(
+        self, docs: Iterable[Document], *, jobs: int = 1, on_done: Callable[[], None] | None = None
+    ) -> Iterator[Event]:
         """Events of every document, in input order. `jobs` > 1 uses worker processes
         (0: one per core when the input is large enough to pay for them)."""
         it = iter(docs)
@@ -79,8 +94,9 @@ class Pipeline:
             return
         yield from self._run_parallel(it, jobs, on_done)
 
-    def _run_parallel(self, docs: Iterator[Document], jobs: int,
-                      on_done: Callable[[], None] | None) -> Iterator[Event]:
+    def _run_parallel(
+        self, docs: Iterator[Document], jobs: int, on_done: Callable[[], None] | None
+    ) -> Iterator[Event]:
         import multiprocessing as mp
 
         global _WORKER_PIPELINE
@@ -107,12 +123,47 @@ def default_pipeline() -> Pipeline:
     return Pipeline()
 
 
-def extract(text: str, *, published: dt.date | str | None = None, doc_id: str = "doc",
-            url: str | None = None, title: str | None = None, publisher: str | None = None) -> list[Event]:
+def extract(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    doc_id: str = "doc",
+    url: str | None = None,
+    title: str | None = None,
+    publisher: str | None = None,
+) -> list[Event]:
     """Events reported in one Arabic text. `published` (date or ISO string) anchors relative dates."""
-    doc = clean_document(Document(id=doc_id, text=text, published=_as_date(published), url=url, title=title,
-                                  publisher=publisher))
+    doc = clean_document(
+        Document(
+            id=doc_id, text=text, published=_as_date(published), url=url, title=title, publisher=publisher
+        )
+    )
     return default_pipeline().extract_document(doc)
+
+
+def clean(
+    text: str | None = None,
+    *,
+    html: str | None = None,
+    doc_id: str = "doc",
+    url: str | None = None,
+    published: dt.date | str | None = None,
+) -> dict:
+    """The contract's `marsad clean` record for one article given as plain `text` or raw `html`:
+    `id, title, published, text` (main text, page furniture removed) and `language`."""
+    from .documents.pages import extract_page
+
+    if (text is None) == (html is None):
+        raise ValueError("give exactly one of text= or html=")
+    title = None
+    if html is not None:
+        page = extract_page(html, url)
+        if page is None:
+            raise ValueError("no main text found in the html")
+        text, title, url = page.text, page.title, url or page.url
+        published = published or page.published
+    doc = clean_document(Document(id=doc_id, text=text, published=_as_date(published), url=url, title=title))
+    return clean_record(doc)
 
 
 def extract_documents(docs: Iterable[Document], *, jobs: int = 1) -> Iterator[Event]:
