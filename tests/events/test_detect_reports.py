@@ -100,3 +100,10 @@ def test_detect_recent_since_is_not_a_long_period():
 def test_detect_deaths_in_a_disaster_are_not_violence():
     assert _detected("قتلت امرأتان وطفل عندما انهار منزلهم بسبب الزلزال في بلدة قريبة أمس.") is None
     assert _detected("لقي خمسة أشخاص مصرعهم غرقا في السيول التي اجتاحت المدينة.") is None
+
+
+def test_detect_nouns_no_verb_reports_are_talk():
+    # Violence named only by nouns that nothing reports, with no date or toll: commentary.
+    assert _detected("على العراقيين الاستعداد لخيارهم، بانتظار سيارة مفخخة يقودها انتحاري.") is None
+    # The same nouns heading a dated report are an event.
+    assert _detected("انفجار سيارة مفخخة في سوق شعبي ببغداد صباح اليوم.") == "Remote explosive/landmine/IED"

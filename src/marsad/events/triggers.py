@@ -23,6 +23,8 @@ from .scanner import Scanner, longest
 
 MIN_CONFIDENCE = 0.5
 BACKER_MIN = 0.3  # a trigger this confident on its own backs the others in its sentence
+UNREPORTED_EFFECT = -0.15
+UNREPORTED_EXEMPT = frozenset({"light_verb", "announced", "passive_aux", "head", "count", "anchor"})
 CO_TRIGGER_SUPPORT = 0.1  # a second, strong trigger of violence in the sentence
 PROTEST_RETYPE_WINDOW = 4  # "قتلت قوات الأمن ثلاثة متظاهرين": protesters this close after the trigger
 PARTICIPANT_SUPPORT = 0.3  # "تجمع مئات المتظاهرين", "أحرق المحتجون": protesters act next to the verb
@@ -359,8 +361,15 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
     backers = [m for m, lex, _, _, conf, reasons in scored
                if (not lex.weak or "passive_aux" in reasons) and conf >= BACKER_MIN
                and table[lex.kind].event_type in VIOLENT_TYPES | DEMO_TYPES]
+    # Nouns alone, none reported by a verb or heading the sentence ("بانتظار سيارة مفخخة يقودها
+    # انتحاري"): the sentence talks about violence rather than reporting an act of it.
+    unreported = not any(c.category == "defuse" for c in cues) and all(
+        aspect == "noun" and not UNREPORTED_EXEMPT & set(reasons) for _, _, aspect, _, _, reasons in scored)
     out: list[Trigger] = []
     for m, lex, aspect, passive, conf, reasons in scored:
+        if unreported:
+            conf += UNREPORTED_EFFECT
+            reasons = [*reasons, "unreported"]
         group = _group(table[lex.kind].event_type)
         if any(b is not m and _group(table[b.entry.data.kind].event_type) == group for b in backers):
             conf += CO_TRIGGER_SUPPORT
