@@ -208,3 +208,19 @@ def test_library_clean_and_geoparse_return_contract_records():
     }
     places = [p.to_dict() for p in marsad.geoparse("اشتباكات عنيفة في بلدة هجين بريف دير الزور الشرقي")]
     assert [(p["text"], p["country"]) for p in places] == [("هجين", "SY"), ("دير الزور", "SY")]
+
+
+def test_extract_the_organisation_is_the_one_named_before():
+    text = (
+        "بدأت قوات التحالف هجوما على تنظيم داعش في دير الزور. "
+        "وقصفت المدفعية يوم الاثنين الماضي مواقع التنظيم في بلدة هجين."
+    )
+    events = marsad.extract(text, published="2018-09-15")
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [e.actor2 for e in shelling] == ["Islamic State (Syria)"]
+    assert [x.text for x in shelling[0].evidence if x.field == "actor2"] == ["التنظيم"]
+
+
+def test_extract_areas_under_control_are_not_takeovers():
+    text = "لم يطل القصف الشعفة، كما جرى في بقية البلدات الخاضعة لسيطرة تنظيم داعش شرق الفرات."
+    assert [e.sub_event_type for e in marsad.extract(text, published="2018-09-15")] == []

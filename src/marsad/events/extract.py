@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Any
 
 from ..actors import (
+    ActorMention,
     actor_country,
     actor_inter,
     actor_name,
@@ -110,11 +111,15 @@ class Extractor:
         doc_country = _dominant_country(places)
         dates = find_dates(view, doc.published)
         drafts: list[Draft] = []
+        antecedents: dict[str, str] = {}  # "التنظيم" -> the organisation last named in the article
+        read = 0  # sentences read for antecedents so far
         for sentence, triggers in triggered:
+            _track_antecedents(view, sentence.index, read, antecedents)
+            read = sentence.index + 1
             if _dated_by_past_year(view, sentence, triggers, dates, doc.published):
                 continue
             attribution = find_attribution(view, sentence)
-            mentions = speakers = find_actors(view, sentence)
+            mentions = speakers = _resolve_anaphora(view, sentence, find_actors(view, sentence), antecedents)
             if attribution is not None:
                 # "وقالت الشرطة إن ...": the police speak here; they are the source, not an actor.
                 mentions = [m for m in mentions if m.end <= attribution[0] or m.start >= attribution[1]]
@@ -492,6 +497,65 @@ def _dated_by_past_year(
     return False
 
 
+# Definite nouns that stand for the group last named with them ("تنظيم داعش" ... "التنظيم").
+_ANAPHORS = {
+    "التنظيم": "تنظيم",
+    "الحركه": "حركه",
+    "الجماعه": "جماعه",
+    "الميليشيا": "ميليشيا",
+    "المليشيا": "ميليشيا",
+}
+_ANAPHOR_HEADS = frozenset(_ANAPHORS.values())
+
+
+def _resolve_anaphora(
+    view: TextView, sentence: Sentence, mentions: list, antecedents: dict[str, str]
+) -> list:
+    """Mentions of `sentence`, plus "التنظيم" / "الحركة" ... read as the organisation the article last
+    named with that word ("هجوم ضد تنظيم داعش ... على مواقع التنظيم"). `antecedents` carries the
+    last such name from sentence to sentence."""
+    out = list(mentions)
+    covered = [(m.start, m.end) for m in mentions]
+    for tok in view.tokens_of(sentence):
+        word = next((w for w in _ANAPHORS if tok.text.endswith(w) and len(tok.text) - len(w) <= 2), None)
+        if word is None or word not in antecedents:
+            continue
+        start = tok.end - len(word)
+        if any(a <= start < b for a, b in covered):
+            continue
+        out.append(
+            ActorMention(
+                start,
+                tok.end,
+                antecedents[word],
+                "named",
+                tok.index,
+                tok.index + 1,
+                tok.text[: len(tok.text) - len(word)],
+            )
+        )
+    _remember(view, mentions, antecedents)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _remember(view: TextView, mentions: list, antecedents: dict[str, str]) -> None:
+    """Note the organisations named with "تنظيم"/"حركة"/... as antecedents of "التنظيم"/"الحركة"."""
+    for m in mentions:
+        text = view.norm[max(0, m.start - 12) : m.end]
+        for word, head in _ANAPHORS.items():
+            if head in text and m.kind == "named":
+                antecedents[word] = m.actor_id
+
+
+def _track_antecedents(view: TextView, upto: int, done: int, antecedents: dict[str, str]) -> None:
+    """Read the sentences [done, upto) that name an organisation, for later anaphors."""
+    for s in view.sentences[done:upto]:
+        text = view.sentence_text(s)
+        if any(head in text for head in _ANAPHOR_HEADS):
+            _remember(view, find_actors(view, s), antecedents)
+
+
 def _victim_spans(view: TextView, casualties: list, mentions: list) -> list[tuple[int, int]]:
     """Spans of the people a sentence counts as killed, wounded or arrested, each stretched over a
     following "من X و Y" ("ثلاثة عناصر من الصحوة والجيش": the army lost men, it did not kill)."""
@@ -524,7 +588,13 @@ def _roles(view: TextView, sentence: Sentence, t: Trigger, mentions: list, victi
 
     if victim(roles.actor1):
         other = roles.actor2 if not victim(roles.actor2) else None
-        roles = replace(roles, actor1=other, actor2=roles.actor1, assoc_actor_1=[], assoc_actor_2=[])
+        roles = replace(
+            roles,
+            actor1=other,
+            actor2=roles.actor1,
+            assoc_actor_1=roles.assoc_actor_2,
+            assoc_actor_2=roles.assoc_actor_1,
+        )
     return roles
 
 

@@ -31,7 +31,8 @@ PARTICIPANT_SUPPORT = 0.3  # "تجمع مئات المتظاهرين", "أحرق
 PARTICIPANT_WINDOW = 3
 # "منذ ساعات", "منذ الصباح": a recent moment, not the start of a long period.
 SHORT_PERIODS = frozenset({"ساعات", "ساعه", "ساعتين", "دقايق", "ايام", "يومين", "يوم", "الصباح", "صباح",
-                           "فجر", "مساء", "ليل", "امس", "اسبوع", "ليله", "قليل", "لحظات", "بدء", "بدايه"})
+                           "فجر", "مساء", "ليل", "امس", "اسبوع", "ليله", "قليل", "لحظات", "بدء", "بدايه",
+                           "عده", "بضعه", "بضع"})
 ACCIDENT_KINDS = frozenset({"killing"})  # a bare death; an attack verb still reports an attack
 ACCIDENT_EFFECT = -0.45
 MASS_TOTAL = 1000
