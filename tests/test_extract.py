@@ -224,3 +224,27 @@ def test_extract_the_organisation_is_the_one_named_before():
 def test_extract_areas_under_control_are_not_takeovers():
     text = "لم يطل القصف الشعفة، كما جرى في بقية البلدات الخاضعة لسيطرة تنظيم داعش شرق الفرات."
     assert [e.sub_event_type for e in marsad.extract(text, published="2018-09-15")] == []
+
+
+def test_extract_toll_in_the_next_sentence_belongs_to_the_attack():
+    text = (
+        "انفجرت سيارة مفخخة بعد ظهر أمس قرب مسجد في صنعاء، وأعلن تنظيم داعش مسؤوليته عن العملية. "
+        "وقال مصدر طبي: إن أربعة أشخاص قتلوا وأصيب أربعة آخرون في الاعتداء."
+    )
+    e = _one(text, published=PUBLISHED)
+    assert (e.sub_event_type, e.actor1, e.location, e.fatalities) == (
+        "Remote explosive/landmine/IED",
+        "Islamic State (Yemen)",
+        "Sanaa",
+        4,
+    )
+    assert [x.text for x in e.evidence if x.field == "fatalities"] == ["أربعة أشخاص"]
+
+
+def test_extract_means_of_a_recalled_death_is_background():
+    assert (
+        marsad.extract(
+            "واتت المداهمات بعد مقتل 32 شخصا في تفجير انتحاري الاثنين في بلدة حدودية.", published=PUBLISHED
+        )
+        == []
+    )

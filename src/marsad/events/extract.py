@@ -147,7 +147,7 @@ class Extractor:
                 for group, share in zip(groups, shares, strict=True)
             ]
             drafts.extend(_fold_into_protests(coded))
-        events = fuse_events([self._finish(d, view) for d in drafts])
+        events = fuse_events([self._finish(d, view) for d in _attach_tolls(drafts)])
         for e in events:
             e.notes = notes_for(e)
         return events
@@ -361,6 +361,33 @@ def _by_sentence(view: TextView, places: list) -> dict[int, list]:
             i += 1
         if i < len(bounds) and bounds[i][0] <= p.start:
             out.setdefault(i, []).append(p)
+    return out
+
+
+_TOLL_REACH = 2  # sentences after an attack within which a bare death toll is that attack's toll
+
+
+def _attach_tolls(drafts: list[Draft]) -> list[Draft]:
+    """ "انفجرت سيارة مفخخة قرب مسجد ... وقال مصدر طبي إن أربعة أشخاص قتلوا في الاعتداء": a sentence
+    that only counts deaths, right after an attack on the same day and place, gives that attack's
+    toll; it is not a killing of its own. Its figure replaces an unknown toll, else the lower wins."""
+    out: list[Draft] = []
+    for d in drafts:
+        host = out[-1] if out else None
+        if (
+            host is not None
+            and all(t.kind in _OUTCOME_KINDS for t in d.triggers)
+            and host.trigger.kind not in _OUTCOME_KINDS
+            and host.trigger.event_type not in _PROTEST_TYPES
+            and 0 < d.sentence.index - host.sentence.index <= _TOLL_REACH
+            and d.fields.get("event_date") == host.fields.get("event_date")
+            and d.fields.get("location") in (None, host.fields.get("location"))
+        ):
+            tolls = [x for x in (host.fields.get("fatalities"), d.fields.get("fatalities")) if x]
+            host.fields["fatalities"] = min(tolls) if tolls else 0
+            host.evidence.extend(e for e in d.evidence if e.field in ("event", "fatalities", "attribution"))
+            continue
+        out.append(d)
     return out
 
 

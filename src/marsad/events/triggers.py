@@ -42,6 +42,7 @@ MASS_TOTAL_EFFECT = -0.25
 FIGURATIVE_KINDS = frozenset({"attack", "explosion"})
 FIGURATIVE_WINDOW = 5  # "هاجم الوزير المعارضة بشدة": criticism this close after the verb
 FIGURATIVE_EFFECT = -0.4
+DEPENDENT_NOUN_WINDOW = 4  # "بعد مقتل 32 شخصا في تفجير انتحاري": the means of a recalled death
 ASYNDETIC_WINDOW = 2  # "هجوم انتحاري استهدف": a verb this close after an indefinite noun qualifies it
 BACKGROUND_REASONS = frozenset({"reference", "subordinate"})
 AIR_WINDOW = 4  # "قصفت طائرات التحالف": an aircraft word this close makes shelling an air strike
@@ -419,7 +420,8 @@ def _inherit_background(scored: list, cl: clauses.Clauses) -> list:
             if h is m or m.first < h.last or h_conf >= conf:
                 continue
             same_clause = not any(cl.breaks[h.last:m.first + 1]) and cl.start[m.first] == cl.start[h.first]
-            dependent = (aspect != "noun" and m.first - h.last <= ASYNDETIC_WINDOW) or "result" in reasons
+            dependent = (m.first - h.last <= ASYNDETIC_WINDOW if aspect != "noun" else
+                         m.first - h.last <= DEPENDENT_NOUN_WINDOW) or "result" in reasons
             if same_clause and dependent:
                 conf, reasons = h_conf, [*reasons, "inherits_background"]
                 break
