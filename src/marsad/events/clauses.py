@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..text import Entry, Token
+from .forms import form_entries
 
 SUBORDINATE = frozenset({"relative", "temporal", "purpose", "cause", "condition", "concession"})
 KINDS = SUBORDINATE | {"locative", "complement", "coord", "continue", "skip"}
@@ -102,14 +102,4 @@ CLAUSE = "clause"  # the `data` of an opener Entry, telling openers apart in a s
 @lru_cache(maxsize=1)
 def opener_entries() -> list[Entry]:
     """data/clauses.tsv as matcher entries labelled with their clause kind."""
-    entries = []
-    text = resources.files("marsad.events").joinpath("data/clauses.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
-        for form in cols[1].split("|"):
-            entries.append(Entry.of(form, cols[0], CLAUSE, suffix="nosuf" not in flags,
-                                    prefix="noprefix" not in flags))
-    return entries
+    return form_entries("clauses.tsv", CLAUSE)

@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..text import Entry, Matcher, Token
 from .clauses import Clauses
+from .forms import form_entries
 
 # Confidence added when a category applies; negative = evidence that nothing happened.
 CLAUSE_EFFECT = {
@@ -74,17 +74,7 @@ class Cue:
 @lru_cache(maxsize=1)
 def cue_entries() -> list[Entry]:
     """The cue lexicon (data/cues.tsv), one Entry per form labelled with its category."""
-    entries = []
-    text = resources.files("marsad.events").joinpath("data/cues.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
-        for form in cols[1].split("|"):
-            entries.append(Entry.of(form, cols[0], CUE, suffix="nosuf" not in flags,
-                                    prefix="noprefix" not in flags))
-    return entries
+    return form_entries("cues.tsv", CUE)
 
 
 @lru_cache(maxsize=1)
