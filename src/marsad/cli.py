@@ -190,5 +190,15 @@ def gazetteer_import(dump: str, alternate_names: str | None) -> None:
     click.echo(f"imported {n} places from {dump}", err=True)
 
 
+def _add_store_commands() -> None:
+    # The store's commands live beside the store (marsad.store.commands); they import only click here.
+    from .store.commands import ingest, stats
+
+    main.add_command(ingest)
+    main.add_command(stats)
+
+
+_add_store_commands()
+
 if __name__ == "__main__":
     main()

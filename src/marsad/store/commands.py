@@ -70,7 +70,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: dt.date | None, m
     c = counts
     click.echo(f"marsad: {c.seen} documents in {secs:.1f} s ({c.seen / max(secs, 1e-9):.0f}/s): "
                f"{c.added} added, {c.replaced} replaced, {c.unchanged} unchanged, {c.duplicates} duplicates, "
-               f"{c.skipped} skipped; {c.reports} event reports, {c.near_duplicates} near-duplicate documents",
+               f"{c.skipped} skipped; {c.reports} event reports, "
+               f"{c.near_duplicates} near-duplicate documents",
                err=True)
     sys.exit(EXIT_SKIPPED if counts.skipped else EXIT_OK)
 

@@ -16,8 +16,7 @@ import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, func, select
 
 from ..text import normalize
 from . import models as m
@@ -30,6 +29,17 @@ MIN_SHINGLES_FOR_CONTAINMENT = 20  # a one-line brief inside a long article is a
 MAX_CANDIDATES = 5
 
 _WORD = re.compile(r"\w+")
+_SHARED = func.count().label("shared")
+_CANDIDATES = (
+    select(m.Shingle.document_pk, _SHARED)
+    .where(m.Shingle.hash.in_(bindparam("_hashes", expanding=True)),
+           m.Shingle.document_pk != bindparam("_doc"))
+    .group_by(m.Shingle.document_pk)
+    .having(_SHARED >= bindparam("_need"))
+    .order_by(_SHARED.desc(), m.Shingle.document_pk)
+    .limit(MAX_CANDIDATES)
+)
+_TEXT = select(m.Document.text).where(m.Document.id == bindparam("_doc"))
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -79,8 +89,8 @@ class DuplicateFinder:
     """Finds, for a new document, the stored document it copies. Holds a small cache of shingle sets
     (copies of a story usually arrive close together), so it lives for one ingest run."""
 
-    def __init__(self, session: Session, cache_size: int = 2000) -> None:
-        self.session = session
+    def __init__(self, conn: Connection, cache_size: int = 2000) -> None:
+        self.conn = conn
         self.cache_size = cache_size
         self._cache: OrderedDict[int, frozenset[int]] = OrderedDict()
 
@@ -89,7 +99,7 @@ class DuplicateFinder:
         if hit is not None:
             self._cache.move_to_end(document_pk)
             return hit
-        text = self.session.scalar(select(m.Document.text).where(m.Document.id == document_pk)) or ""
+        text = self.conn.scalar(_TEXT, {"_doc": document_pk}) or ""
         return self.remember(document_pk, shingles(text))
 
     def remember(self, document_pk: int, hashes: frozenset[int]) -> frozenset[int]:
@@ -104,15 +114,7 @@ class DuplicateFinder:
             return None
         # Enough shared sampled shingles to possibly reach the thresholds (with slack for sampling noise).
         need = 1 if len(picked) < 4 else max(2, int(len(picked) * 0.3))
-        shared = func.count().label("shared")
-        rows = self.session.execute(
-            select(m.Shingle.document_pk, shared)
-            .where(m.Shingle.hash.in_(picked), m.Shingle.document_pk != document_pk)
-            .group_by(m.Shingle.document_pk)
-            .having(shared >= need)
-            .order_by(shared.desc(), m.Shingle.document_pk)
-            .limit(MAX_CANDIDATES)
-        ).all()
+        rows = self.conn.execute(_CANDIDATES, {"_hashes": picked, "_doc": document_pk, "_need": need}).all()
         best: tuple[int, float] | None = None
         for pk, _ in rows:
             other = self._shingles_of(pk)

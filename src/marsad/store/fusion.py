@@ -12,7 +12,9 @@ reconciled again from all its reports. A report and an event are the same event 
 - compatible actors: the named (non-generic) actors of one are a subset of the other's, so an
   "unidentified gunmen" report fits a named one but two different named perpetrators never merge.
 
-Two reports from the same document never merge (the extractor already kept them apart).
+Two reports from the same document never merge (the extractor already kept them apart). A report
+from a near-duplicate copy of an article joins the event that article's report is in whatever place
+it names (the same story; a copy's dateline can move the place the extractor finds).
 
 Reconciliation follows ACLED: sources that are near-duplicates of each other, or from one publisher,
 count as one independent source; fatalities are the figure the most independent sources agree on,
@@ -29,15 +31,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Row, and_, bindparam, delete, insert, or_, select, update
 
 from ..events.fuse import _generic
 from ..events.model import Event
 from ..events.notes import notes_for
 from ..events.taxonomy import disorder_type, precedence
 from . import models as m
-from .records import ACLED_COLUMNS, columns_of, event_of
+from .records import columns_of, event_of
 
 DATE_WINDOW_DAYS = {1: 0, 2: 7, 3: 31}
 MAX_WINDOW_DAYS = max(DATE_WINDOW_DAYS.values())
@@ -64,7 +65,10 @@ def named_actors(ev: Event) -> frozenset[str]:
     return frozenset(a for a in (ev.actor1, ev.actor2) if not _generic(a))
 
 
-def _day(value: str | None) -> dt.date | None:
+def _day(value: str | dt.date | None) -> dt.date | None:
+    # Events carry ISO strings, stored rows dates: the matching functions take either.
+    if value is None or isinstance(value, dt.date):
+        return value
     return dt.date.fromisoformat(value[:10]) if value else None
 
 
@@ -72,7 +76,8 @@ def dates_compatible(a: Event, b: Event) -> bool:
     da, db = _day(a.event_date), _day(b.event_date)
     if da is None or db is None:
         return da == db
-    window = max(DATE_WINDOW_DAYS.get(tp or 3, MAX_WINDOW_DAYS) for tp in (a.time_precision, b.time_precision))
+    window = max(DATE_WINDOW_DAYS.get(tp or 3, MAX_WINDOW_DAYS)
+                 for tp in (a.time_precision, b.time_precision))
     return abs((da - db).days) <= window
 
 
@@ -104,13 +109,20 @@ def place_score(a: Event, b: Event) -> float | None:
     return _AREA_SCORE if a.admin1 and a.admin1 == b.admin1 else None
 
 
-def match_score(event: Event, report: Event) -> tuple[float, int, int] | None:
-    """Rank of EVENT as the event REPORT tells of (lower is better), or None when they differ."""
+def match_score(event: Event, report: Event, same_story: bool = False) -> tuple[float, int, int] | None:
+    """Rank of EVENT as the event REPORT tells of (lower is better), or None when they differ.
+    SAME_STORY: EVENT holds a report from a near-duplicate copy of REPORT's article; the copies tell the
+    same story, so only a different country keeps them apart (a copy's dateline, "إدلب (وكالات) -",
+    can move the place the extractor finds)."""
     if event.event_type != report.event_type or not dates_compatible(event, report):
         return None
     if not actors_compatible(event, report):
         return None
-    if event.location is None or report.location is None:
+    if same_story:
+        if event.country is not None and report.country is not None and event.country != report.country:
+            return None
+        place = -1.0  # before any other candidate
+    elif event.location is None or report.location is None:
         # Nothing but the actors ties an unplaced report to an event: ask for a named one in common.
         same_country = event.country == report.country or event.country is None or report.country is None
         if not (same_country and named_actors(event) & named_actors(report)):
@@ -227,107 +239,204 @@ def reconcile(members: list[Member]) -> tuple[Event, int]:
 
 
 # --- the database side -------------------------------------------------------------------------------
+# Core statements on a Connection: fusion runs for every report of every document, and the ORM's
+# unit of work would cost more than the extraction itself.
+
+_events = m.Event.__table__
+_reports = m.Report.__table__
+_documents = m.Document.__table__
+_links = m.EventDocument.__table__
 
 
-def _members(session: Session, event_pk: int) -> list[Member]:
-    rows = session.execute(
-        select(m.Report, m.Document.doc_id, m.Document.cluster_id, m.Document.source)
-        .join(m.Document, m.Document.id == m.Report.document_pk)
-        .where(m.Report.event_pk == event_pk)
-        .order_by(m.Report.document_pk, m.Report.id)
-    ).all()
-    return [Member(event_of(r, r.report_id), r.document_pk, doc_id, cluster or r.document_pk, source or "")
-            for r, doc_id, cluster, source in rows]
+# Statements built once (with bound parameters) and reused: building a statement costs more than
+# running it on SQLite.
+_MEMBERS = (
+    select(_reports, _documents.c.doc_id, _documents.c.cluster_id, _documents.c.source.label("doc_source"))
+    .join(_documents, _documents.c.id == _reports.c.document_pk)
+    .where(_reports.c.event_pk == bindparam("_event"))
+    .order_by(_reports.c.document_pk, _reports.c.id)
+)
+_UPDATE_EVENT = update(_events).where(_events.c.id == bindparam("_event"))
+_DELETE_EVENT = delete(_events).where(_events.c.id == bindparam("_event"))
+_DELETE_EVENT_LINKS = delete(_links).where(_links.c.event_pk == bindparam("_event"))
+_EVENT_ID_TAKEN = select(_events.c.id).where(_events.c.event_id == bindparam("_id"))
+_INSERT_EVENT = insert(_events).returning(_events.c.id)
+_SET_REPORT_EVENT = update(_reports).where(_reports.c.id == bindparam("_report"))
+_INSERT_LINK = insert(_links)
+_DOCUMENT_EVENTS = select(_links.c.event_pk).where(_links.c.document_pk == bindparam("_doc"))
+# What matching reads of a stored event (see match_score), of the events of the same type, in the
+# country (or of an unknown one), whose date is within the report's or their own time precision.
+_MATCH_COLUMNS = [_events.c[k] for k in ("id", "event_id", "event_type", "event_date", "time_precision",
+                                         "actor1", "actor2", "country", "admin1", "admin2", "location",
+                                         "latitude", "longitude", "geo_precision")]
+_CANDIDATES = select(*_MATCH_COLUMNS).where(_events.c.event_type == bindparam("_type")).order_by(_events.c.id)
 
 
-def refresh_event(session: Session, event_pk: int) -> None:
+def _window(days: int) -> ColumnElement[bool]:
+    return _events.c.event_date.between(bindparam(f"_from{days}"), bindparam(f"_to{days}"))
+
+
+_IN_WINDOW = and_(_window(MAX_WINDOW_DAYS), or_(
+    _events.c.event_date.between(bindparam("_from"), bindparam("_to")),
+    and_(_events.c.time_precision == 2, _window(DATE_WINDOW_DAYS[2])),
+    or_(_events.c.time_precision >= 3, _events.c.time_precision.is_(None)),
+))
+_SAME_COUNTRY = or_(_events.c.country == bindparam("_country"), _events.c.country.is_(None))
+# For a report placed at a town: events placed at a town must lie in a box around it (place_score
+# checks the distance itself); events placed at an area, or unplaced, are checked by place_score.
+_NEAR = or_(
+    _events.c.location.is_(None), _events.c.latitude.is_(None), _events.c.geo_precision > TOWN_PRECISION,
+    and_(_events.c.latitude.between(bindparam("_south"), bindparam("_north")),
+         _events.c.longitude.between(bindparam("_west"), bindparam("_east"))),
+)
+_DEGREE_KM = 111.0
+_BY_DATE = {True: _IN_WINDOW, False: _events.c.event_date.is_(None)}
+_CANDIDATE_QUERIES = {
+    (dated, country, town): _CANDIDATES.where(_BY_DATE[dated], *([_SAME_COUNTRY] if country else []),
+                                              *([_NEAR] if town else []))
+    for dated in (True, False) for country in (True, False) for town in (True, False)
+}
+
+
+def _members(conn: Connection, event_pk: int) -> list[Member]:
+    rows = conn.execute(_MEMBERS, {"_event": event_pk}).all()
+    return [Member(event_of(r, r.report_id), r.document_pk, r.doc_id, r.cluster_id or r.document_pk,
+                   r.doc_source or "") for r in rows]
+
+
+def refresh_event(conn: Connection, event_pk: int) -> None:
     """Reconcile the stored event from its reports, or delete it when it has none left."""
-    members = _members(session, event_pk)
-    row = session.get(m.Event, event_pk)
-    assert row is not None
+    members = _members(conn, event_pk)
     if not members:
-        session.execute(delete(m.EventDocument).where(m.EventDocument.event_pk == event_pk))
-        session.delete(row)
+        conn.execute(_DELETE_EVENT_LINKS, {"_event": event_pk})
+        conn.execute(_DELETE_EVENT, {"_event": event_pk})
         return
     ev, n_sources = reconcile(members)
-    for k, v in columns_of(ev).items():
-        setattr(row, k, v)
-    row.doc_ids = "; ".join(ev.doc_ids)
-    row.n_sources = n_sources
+    conn.execute(_UPDATE_EVENT, {"_event": event_pk, "doc_ids": "; ".join(ev.doc_ids), "n_sources": n_sources,
+                                 **columns_of(ev)})
 
 
-def _unique_event_id(session: Session, wanted: str) -> str:
+def _unique_event_id(conn: Connection, wanted: str) -> str:
     candidate, n = wanted, 1
-    while session.scalar(select(m.Event.id).where(m.Event.event_id == candidate)) is not None:
+    while conn.scalar(_EVENT_ID_TAKEN, {"_id": candidate}) is not None:
         n += 1
         candidate = f"{wanted}-{n}"
     return candidate
 
 
-def _candidates(session: Session, report: Event) -> list[m.Event]:
-    q = select(m.Event).where(m.Event.event_type == report.event_type)
+def _candidates(conn: Connection, report: Event) -> list[Row]:
     day = _day(report.event_date)
-    if day is None:
-        q = q.where(m.Event.event_date.is_(None))
-    else:
-        span = dt.timedelta(days=MAX_WINDOW_DAYS)
-        q = q.where(m.Event.event_date.between(day - span, day + span))
-    return list(session.scalars(q.order_by(m.Event.id)))
+    params: dict[str, object] = {"_type": report.event_type}
+    if day is not None:
+        own = dt.timedelta(days=DATE_WINDOW_DAYS.get(report.time_precision or 3, MAX_WINDOW_DAYS))
+        params.update(_from=day - own, _to=day + own)
+        for days in (DATE_WINDOW_DAYS[2], MAX_WINDOW_DAYS):
+            span = dt.timedelta(days=days)
+            params.update({f"_from{days}": day - span, f"_to{days}": day + span})
+    if report.country is not None:  # match_score wants the same country, or an unknown one
+        params["_country"] = report.country
+    town = report.location is not None and _at_town(report)
+    if town:
+        lat, lon = report.latitude, report.longitude
+        dlat = MAX_DISTANCE_KM * 1.05 / _DEGREE_KM
+        dlon = dlat / max(0.05, math.cos(math.radians(lat)))  # type: ignore[arg-type]
+        params.update(_south=lat - dlat, _north=lat + dlat, _west=lon - dlon, _east=lon + dlon)  # type: ignore[operator]
+    return list(conn.execute(_CANDIDATE_QUERIES[day is not None, report.country is not None, town], params))
 
 
-def fuse_report(session: Session, report: m.Report, document_pk: int, exclude: set[int]) -> int:
-    """Attach REPORT to the best matching stored event not in EXCLUDE (or a new one); returns its pk."""
-    ev = event_of(report, report.report_id)
+@dataclass(frozen=True)
+class DocRef:
+    """What fusion needs of the stored document a report comes from."""
+
+    pk: int
+    doc_id: str
+    cluster: int | None  # None: the document is its own near-duplicate cluster
+    source: str
+
+
+_INSERT_REPORT = insert(_reports).returning(_reports.c.id)
+_EVENTS_BY_PK = select(*_MATCH_COLUMNS).where(_events.c.id.in_(bindparam("_pks", expanding=True)))
+_CLUSTER_EVENTS = (
+    select(_reports.c.event_pk).distinct()
+    .join(_documents, _documents.c.id == _reports.c.document_pk)
+    .where(or_(_documents.c.cluster_id == bindparam("_cluster"), _documents.c.id == bindparam("_cluster")),
+           _documents.c.id != bindparam("_doc"), _reports.c.event_pk.is_not(None))
+)
+_DOC_REF = select(_documents.c.id, _documents.c.doc_id, _documents.c.cluster_id, _documents.c.source) \
+    .where(_documents.c.id == bindparam("_doc"))
+
+
+def fuse_report(conn: Connection, doc: DocRef, report: Event, exclude: set[int],
+                report_pk: int | None = None, copy_events: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """Store REPORT (or, given REPORT_PK, re-attach the stored one) in the best matching event not in
+    EXCLUDE, or in a new event; returns (event pk, report pk). COPY_EVENTS: the events reported by
+    near-duplicate copies of the document."""
     best: tuple[tuple[float, int, int], int] | None = None
-    for row in _candidates(session, ev):
+    candidates = _candidates(conn, report)
+    if copy_events:
+        # A copy's events may lie outside the place window of this report: add them.
+        missing = sorted(copy_events - {row.id for row in candidates})
+        if missing:
+            candidates += list(conn.execute(_EVENTS_BY_PK, {"_pks": missing}))
+    for row in candidates:
         if row.id in exclude:
             continue
-        score = match_score(event_of(row, row.event_id), ev)
+        score = match_score(row, report, row.id in copy_events)  # type: ignore[arg-type]  # a Row will do
         if score is not None and (best is None or score < best[0]):
             best = (score, row.id)
     if best is None:
-        row = m.Event(event_id=_unique_event_id(session, report.report_id),
-                      **{k: getattr(report, k) for k in ACLED_COLUMNS})
-        session.add(row)
-        session.flush()
-        event_pk = row.id
+        # A new event of one report: reconciling it needs no query.
+        ev, n_sources = reconcile([Member(report, doc.pk, doc.doc_id, doc.cluster or doc.pk, doc.source)])
+        values = {"event_id": _unique_event_id(conn, report.event_id), "doc_ids": "; ".join(ev.doc_ids),
+                  "n_sources": n_sources, **columns_of(ev)}
+        event_pk = conn.execute(_INSERT_EVENT, values).scalar_one()
     else:
         event_pk = best[1]
-    report.event_pk = event_pk
-    if session.get(m.EventDocument, (event_pk, document_pk)) is None:
-        session.add(m.EventDocument(event_pk=event_pk, document_pk=document_pk))
-    session.flush()
-    refresh_event(session, event_pk)
-    return event_pk
+    if report_pk is None:
+        values = {"document_pk": doc.pk, "event_pk": event_pk, "report_id": report.event_id,
+                  **columns_of(report)}
+        report_pk = conn.execute(_INSERT_REPORT, values).scalar_one()
+    else:
+        conn.execute(_SET_REPORT_EVENT, {"_report": report_pk, "event_pk": event_pk})
+    # Never linked already: a document's reports go to different events (EXCLUDE holds its events).
+    conn.execute(_INSERT_LINK, {"event_pk": event_pk, "document_pk": doc.pk})
+    if best is not None:
+        refresh_event(conn, event_pk)
+    return event_pk, report_pk
 
 
-def fuse_document(session: Session, document_pk: int, reports: list[m.Report]) -> None:
-    """Fuse every report of one document, each into a different event (the extractor kept them apart)."""
-    taken = set(session.scalars(select(m.EventDocument.event_pk).where(m.EventDocument.document_pk == document_pk)))
-    for report in reports:
-        taken.add(fuse_report(session, report, document_pk, taken))
+def fuse_document(conn: Connection, doc: DocRef, reports: list[tuple[int | None, Event]]) -> list[int]:
+    """Store and fuse the reports of one document, each into a different event (the extractor kept them
+    apart); a report given with a pk is already stored and is re-attached. Returns the report pks."""
+    taken = set(conn.scalars(_DOCUMENT_EVENTS, {"_doc": doc.pk}))
+    copies = frozenset(conn.scalars(_CLUSTER_EVENTS, {"_cluster": doc.cluster, "_doc": doc.pk})) \
+        if doc.cluster is not None else frozenset()
+    pks = []
+    for report_pk, report in reports:
+        event_pk, report_pk = fuse_report(conn, doc, report, taken, report_pk, copies)
+        taken.add(event_pk)
+        pks.append(report_pk)
+    return pks
 
 
-def remove_document_reports(session: Session, document_pk: int) -> None:
+def remove_document_reports(conn: Connection, document_pk: int) -> None:
     """Delete a document's reports and evidence; the events they supported are fused again from the
     reports they have left (so an event that the removed report was bridging may split)."""
-    affected = set(session.scalars(select(m.Report.event_pk).where(m.Report.document_pk == document_pk,
-                                                                   m.Report.event_pk.is_not(None))))
-    report_pks = select(m.Report.id).where(m.Report.document_pk == document_pk)
-    session.execute(delete(m.Evidence).where(m.Evidence.report_pk.in_(report_pks)))
-    session.execute(delete(m.Report).where(m.Report.document_pk == document_pk))
-    session.execute(delete(m.EventDocument).where(m.EventDocument.document_pk == document_pk))
+    affected = set(conn.scalars(select(_reports.c.event_pk).where(_reports.c.document_pk == document_pk,
+                                                                  _reports.c.event_pk.is_not(None))))
+    report_pks = select(_reports.c.id).where(_reports.c.document_pk == document_pk)
+    conn.execute(delete(m.Evidence.__table__).where(m.Evidence.__table__.c.report_pk.in_(report_pks)))
+    conn.execute(delete(_reports).where(_reports.c.document_pk == document_pk))
+    conn.execute(delete(_links).where(_links.c.document_pk == document_pk))
     for event_pk in sorted(affected):
-        left = list(session.scalars(select(m.Report).where(m.Report.event_pk == event_pk)
-                                    .order_by(m.Report.document_pk, m.Report.id)))
-        session.execute(delete(m.EventDocument).where(m.EventDocument.event_pk == event_pk))
+        left = conn.execute(select(_reports).where(_reports.c.event_pk == event_pk)
+                            .order_by(_reports.c.document_pk, _reports.c.id)).all()
+        conn.execute(update(_reports).where(_reports.c.event_pk == event_pk).values(event_pk=None))
+        conn.execute(delete(_links).where(_links.c.event_pk == event_pk))
+        conn.execute(delete(_events).where(_events.c.id == event_pk))
+        by_doc: dict[int, list[tuple[int | None, Event]]] = {}
         for r in left:
-            r.event_pk = None
-        session.flush()
-        session.execute(delete(m.Event).where(m.Event.id == event_pk))
-        by_doc: dict[int, list[m.Report]] = {}
-        for r in left:
-            by_doc.setdefault(r.document_pk, []).append(r)
+            by_doc.setdefault(r.document_pk, []).append((r.id, event_of(r, r.report_id)))
         for pk, reports in by_doc.items():
-            fuse_document(session, pk, reports)
-    session.flush()
+            row = conn.execute(_DOC_REF, {"_doc": pk}).one()
+            fuse_document(conn, DocRef(row.id, row.doc_id, row.cluster_id, row.source or ""), reports)

@@ -10,9 +10,9 @@ Idempotent and crash-safe:
   fusion updates, near-duplicate links), so a process killed at any point leaves whole batches only,
   and a re-run redoes exactly the documents of the lost batch.
 
-Extraction runs in worker processes (`Pipeline.run(jobs=0)`) on chunks of `CHUNK` documents; the
-parent writes. Each chunk is checked against the database before extraction, so a re-run of a
-finished ingest extracts nothing.
+Extraction (and shingling for near-duplicate detection) runs in forked worker processes on chunks
+of `CHUNK` documents; the parent only writes. Each chunk is checked against the database before
+extraction, so a re-run of a finished ingest extracts nothing.
 """
 
 from __future__ import annotations
@@ -20,26 +20,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import multiprocessing
+import multiprocessing.pool
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import Engine, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
-from ..api import Pipeline, iter_documents
+from ..api import Pipeline, default_pipeline, iter_documents
 from ..documents import Document, source_name
 from ..documents.readers import _walk, input_kind
 from ..events.model import Event
 from . import models as m
 from .db import open_engine
 from .dedup import DuplicateFinder, sample, shingles
-from .fusion import fuse_document, remove_document_reports
-from .records import columns_of
+from .fusion import DocRef, fuse_document, remove_document_reports
 
 CHUNK = 1000  # documents checked and extracted together; bounds memory on any input size
 BATCH = 50  # documents per transaction
+PARALLEL_MIN = 64  # documents; below this, worker start-up costs more than it saves
 
 
 @dataclass
@@ -104,58 +104,140 @@ class _Pending:
     replace_pk: int | None  # the stored row of this id, when its content changed
 
 
+_documents = m.Document.__table__
+_reports = m.Report.__table__
+_evidence = m.Evidence.__table__
+_shingles = m.Shingle.__table__
+_duplicates = m.Duplicate.__table__
+_runs = m.IngestRun.__table__
+_INSERT_DOCUMENT = insert(_documents).returning(_documents.c.id)
+_UPDATE_DOCUMENT = update(_documents).where(_documents.c.id == bindparam("_doc"))
+_INSERT_DUPLICATE = insert(_duplicates)
+_INSERT_SHINGLES = insert(_shingles)
+_INSERT_EVIDENCE = insert(_evidence)
+_CLUSTER_OF = select(_documents.c.cluster_id).where(_documents.c.id == bindparam("_doc"))
+
+
 class _Writer:
-    """Writes extracted documents in the open session; one per ingest run."""
+    """Writes extracted documents on one connection, committing every `batch_size` documents."""
 
-    def __init__(self, session: Session, counts: IngestCounts) -> None:
-        self.session = session
+    def __init__(self, conn: Connection, counts: IngestCounts, run_pk: int, batch_size: int,
+                 on_progress: Callable[[IngestCounts], None] | None) -> None:
+        self.conn = conn
         self.counts = counts
-        self.finder = DuplicateFinder(session)
+        self.run_pk = run_pk
+        self.batch_size = batch_size
+        self.on_progress = on_progress
+        self.finder = DuplicateFinder(conn)
+        self.since_commit = 0
 
-    def write(self, item: _Pending, events: list[Event]) -> None:
-        s, doc = self.session, item.doc
+    def document_done(self, item: _Pending, prepared: _Prepared) -> None:
+        self.write(item, *prepared)
+        self.since_commit += 1
+        if self.since_commit >= self.batch_size:
+            self.commit()
+        if self.on_progress:
+            self.on_progress(self.counts)
+
+    def commit(self, finished: bool = False) -> None:
+        """Commit the batch, with the run's counts so far (in the same transaction)."""
+        values = {k: getattr(self.counts, k)
+                  for k in ("added", "replaced", "unchanged", "duplicates", "skipped", "reports")}
+        if finished:
+            values["finished_at"] = _utcnow()
+        self.conn.execute(update(_runs).where(_runs.c.id == self.run_pk).values(**values))
+        self.conn.commit()
+        self.since_commit = 0
+
+    def write(self, item: _Pending, events: list[Event], hashes: frozenset[int], picked: list[int]) -> None:
+        conn, doc = self.conn, item.doc
+        for ev in events:
+            if ev.doc_ids and doc.id not in ev.doc_ids:  # would store another document's events
+                raise RuntimeError(f"events of {ev.doc_ids} paired with document {doc.id!r}")
+        found = self.finder.find(item.replace_pk or 0, hashes, picked)
+        cluster = None
+        if found is not None:
+            cluster = conn.scalar(_CLUSTER_OF, {"_doc": found[0]}) or found[0]
         values = dict(content_hash=item.content_hash, text_hash=text_hash(doc.text), published=doc.published,
                       url=doc.url, title=doc.title, publisher=doc.publisher, source=source_name(doc),
-                      language=doc.language, text=doc.text, n_events=len(events), ingested_at=_utcnow())
+                      language=doc.language, text=doc.text, n_events=len(events), cluster_id=cluster,
+                      ingested_at=_utcnow())
         if item.replace_pk is not None:
-            row = s.get(m.Document, item.replace_pk)
-            assert row is not None
-            remove_document_reports(s, row.id)
-            s.execute(m.Shingle.__table__.delete().where(m.Shingle.document_pk == row.id))
-            s.execute(m.Duplicate.__table__.delete().where(m.Duplicate.document_pk == row.id))
-            for k, v in values.items():
-                setattr(row, k, v)
+            pk = item.replace_pk
+            remove_document_reports(conn, pk)
+            conn.execute(delete(_shingles).where(_shingles.c.document_pk == pk))
+            conn.execute(delete(_duplicates).where(_duplicates.c.document_pk == pk))
+            conn.execute(_UPDATE_DOCUMENT, {"_doc": pk, **values})
             self.counts.replaced += 1
         else:
-            row = m.Document(doc_id=doc.id, **values)
-            s.add(row)
+            pk = conn.execute(_INSERT_DOCUMENT, {"doc_id": doc.id, **values}).scalar_one()
             self.counts.added += 1
-        s.flush()
-        self._link_duplicate(row, doc.text)
-        reports = [m.Report(document_pk=row.id, report_id=ev.event_id, **columns_of(ev)) for ev in events]
-        s.add_all(reports)
-        s.flush()
-        evidence = [dict(report_pk=r.id, field=e.field, doc_id=e.doc_id, start=e.start, end=e.end, text=e.text)
-                    for r, ev in zip(reports, events, strict=True) for e in ev.evidence]
-        if evidence:
-            s.execute(insert(m.Evidence), evidence)
-        fuse_document(s, row.id, reports)
-        self.counts.reports += len(reports)
-
-    def _link_duplicate(self, row: m.Document, text: str) -> None:
-        hashes = shingles(text)
-        picked = sample(hashes)
-        found = self.finder.find(row.id, hashes, picked)
-        row.cluster_id = row.id
         if found is not None:
-            other_pk, score = found
-            other = self.session.get(m.Document, other_pk)
-            row.cluster_id = (other.cluster_id if other is not None and other.cluster_id else other_pk)
-            self.session.add(m.Duplicate(document_pk=row.id, duplicate_of=other_pk, similarity=round(score, 3)))
+            conn.execute(_INSERT_DUPLICATE, {"document_pk": pk, "duplicate_of": found[0],
+                                             "similarity": round(found[1], 3)})
             self.counts.near_duplicates += 1
         if picked:
-            self.session.execute(insert(m.Shingle), [dict(hash=h, document_pk=row.id) for h in picked])
-        self.finder.remember(row.id, hashes)
+            conn.execute(_INSERT_SHINGLES, [{"hash": h, "document_pk": pk} for h in picked])
+        self.finder.remember(pk, hashes)
+        report_pks = fuse_document(conn, DocRef(pk, doc.id, cluster, values["source"]),
+                                   [(None, ev) for ev in events])
+        evidence = [dict(report_pk=rpk, field=e.field, doc_id=e.doc_id, start=e.start, end=e.end, text=e.text)
+                    for rpk, ev in zip(report_pks, events, strict=True) for e in ev.evidence]
+        if evidence:
+            conn.execute(_INSERT_EVIDENCE, evidence)
+        self.counts.reports += len(events)
+
+
+_Prepared = tuple[list[Event], frozenset[int], list[int]]
+
+
+def _prepare(pipeline: Pipeline, doc: Document) -> _Prepared:
+    """What the parent needs of a document besides the document: its events, its shingles and the
+    sample of them it is indexed under."""
+    hashes = shingles(doc.text)
+    return pipeline.extract_document(doc), hashes, sample(hashes)
+
+
+# The pipeline inside a worker process, set by `_init_worker` when the pool forks (the parent's loaded
+# resources are inherited, not pickled).
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = pipeline
+
+
+def _prepare_in_worker(doc: Document) -> _Prepared:
+    assert _WORKER_PIPELINE is not None
+    return _prepare(_WORKER_PIPELINE, doc)
+
+
+class _Extraction:
+    """Extraction and shingling in worker processes (one pool for the whole run, started on the first
+    chunk big enough to pay for it), results in input order; the parent only writes."""
+
+    def __init__(self, pipeline: Pipeline, jobs: int) -> None:
+        self.pipeline = pipeline
+        self.jobs = jobs or (os.cpu_count() or 1)
+        self.pool: multiprocessing.pool.Pool | None = None
+
+    def __enter__(self) -> _Extraction:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def map(self, docs: list[Document]) -> Iterator[_Prepared]:
+        if self.pool is None and (self.jobs <= 1 or len(docs) < PARALLEL_MIN):
+            return (_prepare(self.pipeline, d) for d in docs)
+        if self.pool is None:
+            self.pipeline.extractor.warm_up()
+            self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_init_worker,
+                                                                 initargs=(self.pipeline,))
+        return self.pool.imap(_prepare_in_worker, docs, chunksize=8)
 
 
 def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -164,22 +246,21 @@ def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _to_extract(session: Session, chunk: list[Document], counts: IngestCounts,
+def _to_extract(conn: Connection, chunk: list[Document], counts: IngestCounts,
                 seen_texts: set[str]) -> list[_Pending]:
     """The documents of CHUNK that need extraction; the others are counted as unchanged/duplicates."""
-    stored = dict(session.execute(select(m.Document.doc_id, m.Document.id)
-                                  .where(m.Document.doc_id.in_([d.id for d in chunk]))).all())
-    hashes_of = dict(session.execute(select(m.Document.id, m.Document.content_hash)
-                                     .where(m.Document.id.in_(list(stored.values())))).all())
+    stored = {r.doc_id: (r.id, r.content_hash) for r in conn.execute(
+        select(_documents.c.doc_id, _documents.c.id, _documents.c.content_hash)
+        .where(_documents.c.doc_id.in_([d.id for d in chunk])))}
     texts = {d.id: text_hash(d.text) for d in chunk}
-    known_texts = set(session.scalars(select(m.Document.text_hash)
-                                      .where(m.Document.text_hash.in_(list(set(texts.values()))))))
+    known_texts = set(conn.scalars(select(_documents.c.text_hash)
+                                   .where(_documents.c.text_hash.in_(list(set(texts.values()))))))
     out = []
     for doc in chunk:
         h = content_hash(doc)
-        pk = stored.get(doc.id)
-        if pk is not None:
-            if hashes_of.get(pk) == h:
+        if doc.id in stored:
+            pk, old = stored[doc.id]
+            if old == h:
                 counts.unchanged += 1
                 continue
             out.append(_Pending(doc, h, pk))
@@ -201,7 +282,7 @@ def ingest(inputs: Sequence[str], db_url: str | None = None, *, published: dt.da
     `on_progress` is called after each document with the running counts."""
     engine = engine or open_engine(db_url)
     counts = IngestCounts()
-    pipeline = pipeline or Pipeline()
+    pipeline = pipeline or default_pipeline()
 
     def skip(message: str) -> None:
         counts.skipped += 1
@@ -210,42 +291,20 @@ def ingest(inputs: Sequence[str], db_url: str | None = None, *, published: dt.da
         if on_progress:
             on_progress(counts)
 
-    with Session(engine, expire_on_commit=False) as session:
-        run = m.IngestRun(started_at=_utcnow(), inputs="\n".join(inputs))
-        session.add(run)
-        session.commit()
-        writer = _Writer(session, counts)
+    with engine.connect() as conn, _Extraction(pipeline, jobs) as extraction:
+        run_pk = conn.execute(insert(_runs).returning(_runs.c.id).values(
+            started_at=_utcnow(), inputs="\n".join(inputs), added=0, replaced=0, unchanged=0, duplicates=0,
+            skipped=0, reports=0)).scalar_one()
+        conn.commit()
+        writer = _Writer(conn, counts, run_pk, batch_size, on_progress)
         seen_texts: set[str] = set()
         docs = iter_documents(inputs, published=published, max_chars=max_chars, on_skip=skip)
         for chunk in _chunks(docs, CHUNK):
-            todo = _to_extract(session, chunk, counts, seen_texts)
+            todo = _to_extract(conn, chunk, counts, seen_texts)
             if on_progress and len(todo) < len(chunk):
                 on_progress(counts)
-            pending = deque(todo)
-            extracted: list[Event] = []
-            since_commit = 0
-
-            def done() -> None:
-                nonlocal since_commit
-                writer.write(pending.popleft(), extracted.copy())
-                extracted.clear()
-                since_commit += 1
-                if since_commit >= batch_size:
-                    _save_run(session, run, counts)
-                    since_commit = 0
-                if on_progress:
-                    on_progress(counts)
-
-            for ev in pipeline.run((p.doc for p in todo), jobs=jobs, on_done=done):
-                extracted.append(ev)
-            _save_run(session, run, counts)
-        run.finished_at = _utcnow()
-        _save_run(session, run, counts)
+            for item, prepared in zip(todo, extraction.map([p.doc for p in todo]), strict=True):
+                writer.document_done(item, prepared)
+            writer.commit()
+        writer.commit(finished=True)
     return counts
-
-
-def _save_run(session: Session, run: m.IngestRun, counts: IngestCounts) -> None:
-    """Commit the batch, with the run's counts so far (in the same transaction)."""
-    for k in ("added", "replaced", "unchanged", "duplicates", "skipped", "reports"):
-        setattr(run, k, getattr(counts, k))
-    session.commit()

@@ -40,7 +40,7 @@ class Document(Base):
     language: Mapped[str | None] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     n_events: Mapped[int] = mapped_column(Integer, default=0)
-    # Near-duplicate cluster: the id of the earliest copy of this story (itself when it has none).
+    # Near-duplicate cluster: the id of the earliest copy of this story (NULL: none, its own cluster).
     cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

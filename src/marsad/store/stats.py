@@ -52,6 +52,32 @@ def store_stats(engine: Engine, top: int = 10) -> dict[str, Any]:
     return out
 
 
+def integrity_problems(engine: Engine) -> dict[str, int]:
+    """Rows that a half-written document would leave behind, by kind (all zero in a sound store)."""
+    d, r, e, ev, ln, dup, sh = (m.Document, m.Report, m.Evidence, m.Event, m.EventDocument, m.Duplicate,
+                                m.Shingle)
+    missing = {
+        "evidence_without_report": (e, ~select(r.id).where(r.id == e.report_pk).exists()),
+        "reports_without_document": (r, ~select(d.id).where(d.id == r.document_pk).exists()),
+        "reports_without_event": (r, r.event_pk.is_(None)),
+        "reports_of_missing_event": (r, ~select(ev.id).where(ev.id == r.event_pk).exists()),
+        "events_without_reports": (ev, ~select(r.id).where(r.event_pk == ev.id).exists()),
+        "links_without_event": (ln, ~select(ev.id).where(ev.id == ln.event_pk).exists()),
+        "links_without_document": (ln, ~select(d.id).where(d.id == ln.document_pk).exists()),
+        "links_without_report": (ln, ~select(r.id).where(r.event_pk == ln.event_pk,
+                                                         r.document_pk == ln.document_pk).exists()),
+        "reports_without_link": (r, ~select(ln.event_pk).where(ln.event_pk == r.event_pk,
+                                                               ln.document_pk == r.document_pk).exists()),
+        "duplicates_dangling": (dup, ~select(d.id).where(d.id == dup.duplicate_of).exists()),
+        "shingles_without_document": (sh, ~select(d.id).where(d.id == sh.document_pk).exists()),
+        "documents_with_wrong_event_count": (
+            d, d.n_events != select(func.count()).select_from(r).where(r.document_pk == d.id)
+            .scalar_subquery()),
+    }
+    with Session(engine) as s:
+        return {k: _count(s, table, cond) for k, (table, cond) in missing.items()}
+
+
 def format_stats(stats: dict[str, Any]) -> str:
     """The summary as aligned text lines."""
     lines = []
