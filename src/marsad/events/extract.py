@@ -207,7 +207,7 @@ class Extractor:
         if country:
             info = country_info(country)
             if info is not None:
-                d.fields.update(country=info.name, iso=info.iso, region=info.region)
+                d.fields.update(country=info.name, iso=info.iso, region=info.region, iso2=info.iso2)
 
         # When.
         date, precision, date_mention = event_date_for(view, sentence, dates, doc.published)
@@ -329,7 +329,7 @@ class Extractor:
         ev.civilian_targeting = civilian_targeting(ev.inter2)
         ev.confidence = confidence_of(t.confidence, d.signals)
         ev.notes = notes_for(ev)
-        ev.event_id = _event_id(d.doc.id, d.sentence.start, t, ev)
+        ev.event_id = _event_id(d.doc.id, d.sentence.start, t, ev, f.get("iso2"))
         return ev
 
 
@@ -733,7 +733,8 @@ def _timestamp(published: dt.date | None) -> int | None:
     return int(dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC).timestamp())
 
 
-def _event_id(doc_id: str, sentence_start: int, t: Trigger, ev: Event) -> str:
-    iso = (ev.country or "XXX")[:3].upper()
+def _event_id(doc_id: str, sentence_start: int, t: Trigger, ev: Event, iso2: str | None) -> str:
+    """Stable across runs (document, position, sub-type), prefixed like ACLED's ids with the country."""
+    iso = iso2 or "XX"
     h = hashlib.sha1(f"{doc_id}\x1f{sentence_start}\x1f{t.start}\x1f{ev.sub_event_type}".encode()).hexdigest()
     return f"{iso}-{h[:12]}"
