@@ -85,7 +85,9 @@ class Matcher:
 
             gate = ahocorasick.Automaton()
             for w in self._index:
-                key = w[2:] if w.startswith("ال") and len(w) > 3 else w
+                # "للجيش" reads as ل + الجيش: the article may be missing from the surface word. A word
+                # whose "ال" leaves fewer than three letters ("القت" threw) starts with its root.
+                key = w[2:] if w.startswith("ال") and len(w) >= 5 else w
                 gate.add_word(key, None)
             gate.make_automaton()
             self._gate = gate
