@@ -74,3 +74,11 @@ def test_recognize_ambiguous_with_context(text, expected, small_gaz):
 def test_recognize_precision_and_qualifier(text, name, qualifier, precision, small_gaz):
     m = next(m for m in geoparse(text, "t", small_gaz) if m.text == name)
     assert (m.qualifier, m.geo_precision) == (qualifier, precision)
+
+
+def test_recognize_never_reads_the_country_as_a_place_named_al_bilad():
+    from marsad.geo import geoparse
+
+    found = [(m.text, m.place.country if m.place else None)
+             for m in geoparse("هجوم على نقطة تفتيش في بلدة الطارمية بوسط البلاد شمال بغداد.")]
+    assert ("البلاد", "YE") not in found and all(t != "البلاد" for t, _ in found)

@@ -325,6 +325,9 @@ class Extractor:
             attribution=f.get("attribution"),
             evidence=d.evidence,
         )
+        if ev.actor2 and ev.actor2 == ev.actor1:
+            # "انتحاريان ... وفجرا نفسيهما" read twice as the same force: an actor is not its own target.
+            ev.actor2, ev.inter2 = "", ""
         ev.interaction = interaction(ev.inter1, ev.inter2)
         ev.civilian_targeting = civilian_targeting(ev.inter2)
         ev.confidence = confidence_of(t.confidence, d.signals)

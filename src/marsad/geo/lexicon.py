@@ -13,7 +13,7 @@ from ..text.tokens import TOKEN_RE
 
 DATA = "marsad.geo.data"
 CONTEXT_KINDS = ("town", "admin", "area", "site", "water", "direction", "near", "prep", "org")
-AMBIGUITY_NEEDS = ("noun", "context")
+AMBIGUITY_NEEDS = ("noun", "context", "never")
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:

@@ -188,7 +188,7 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 qual, qual_kind = toks[i + k].text, "direction"
             ids = gaz.lookup(key)
             need = ambiguous[key] if key in ambiguous else _need(gaz, ids, key)
-            ok = not org and (need is None or noun is not None
+            ok = not org and need != "never" and (need is None or noun is not None
                               or (need == "context" and (prep or qual is not None)))
             if ok:
                 out.append(RawMention(start, end, key, ids, noun, qual, qual_kind, s.index))
