@@ -248,3 +248,10 @@ def test_extract_means_of_a_recalled_death_is_background():
         )
         == []
     )
+
+
+def test_extract_speaker_army_kills_fighters_in_its_own_country():
+    text = "وصرح الجيش التشادي اليوم، أنه قتل 100 مسلح على الأقل في عملية عسكرية في جزر بحيرة تشاد."
+    e = _one(text, published=PUBLISHED)
+    assert (e.event_type, e.actor1, e.actor2, e.country, e.fatalities) == (
+        "Battles", "Military Forces of Chad", "Unidentified Armed Group (Chad)", "Chad", 100)

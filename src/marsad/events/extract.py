@@ -203,7 +203,7 @@ class Extractor:
             d.signals["place_in_sentence"] = not from_context
         if country is None:
             # No place named: a state force named in the sentence tells the country.
-            country = next((c for m in mentions if (c := actor_country(m.actor_id))), None)
+            country = next((c for m in speakers if (c := actor_country(m.actor_id))), None)
         if country:
             info = country_info(country)
             if info is not None:
