@@ -192,10 +192,12 @@ def gazetteer_import(dump: str, alternate_names: str | None) -> None:
 
 def _add_store_commands() -> None:
     # The store's commands live beside the store (marsad.store.commands); they import only click here.
+    from .api_server.commands import serve
     from .store.commands import ingest, stats
 
     main.add_command(ingest)
     main.add_command(stats)
+    main.add_command(serve)
 
 
 _add_store_commands()

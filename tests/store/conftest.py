@@ -8,17 +8,18 @@ import json
 import os
 
 import pytest
-from sqlalchemy import create_engine, text
-
-from marsad.store.models import Base
+from sqlalchemy import MetaData, create_engine, text
 
 PG_URL_VAR = "MARSAD_TEST_PG_URL"
 
 
 def _reset_postgres(url: str) -> None:
+    """Drop every table in the database, those of later migrations too (reflected, not from models)."""
     engine = create_engine(url)
     with engine.begin() as conn:
-        Base.metadata.drop_all(conn)
+        tables = MetaData()
+        tables.reflect(conn)
+        tables.drop_all(conn)
         conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
     engine.dispose()
 

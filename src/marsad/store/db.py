@@ -59,6 +59,17 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def head_revision() -> str:
+    """The latest migration shipped with this version of Marsad."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    (head,) = ScriptDirectory.from_config(cfg).get_heads()  # exactly one: the chain is linear
+    return head
+
+
 def open_engine(url: str | None = None) -> Engine:
     """An engine for URL with the schema migrated to the latest revision."""
     engine = create_store_engine(url)

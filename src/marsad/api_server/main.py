@@ -1,0 +1,47 @@
+"""The FastAPI application: mounts the routers and the dashboard; nothing else lives here."""
+
+from __future__ import annotations
+
+import threading
+from contextlib import asynccontextmanager
+from importlib.resources import files
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..store.db import open_engine
+from . import documents, events, exports, stats
+from .cache import ResponseCache
+from .security import SecurityHeaders
+from .settings import Settings, load_settings
+
+STATIC = files("marsad.api_server") / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The service for SETTINGS (default: `load_settings()`); the store is opened (and migrated) now."""
+    settings = settings or load_settings()
+    engine = open_engine(settings.db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Marsad API",
+        version=__version__,
+        lifespan=lifespan,
+        description="ACLED-compatible conflict events read from Arabic news, each field with the text "
+        "it came from. Read-only; POST /api/documents needs the configured API token.",
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.write_lock = threading.Lock()
+    app.state.cache = ResponseCache(settings.cache_size)
+    for module in (events, documents, stats, exports):
+        app.include_router(module.router)
+    app.mount("/", StaticFiles(directory=str(STATIC), html=True), name="dashboard")
+    app.add_middleware(SecurityHeaders)
+    return app
