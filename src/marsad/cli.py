@@ -198,6 +198,9 @@ def _add_store_commands() -> None:
     main.add_command(ingest)
     main.add_command(stats)
     main.add_command(serve)
+    from .watch.commands import watch
+
+    main.add_command(watch)
 
 
 _add_store_commands()
