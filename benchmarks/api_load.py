@@ -1,16 +1,22 @@
 """API under load: filtered GET /api/events at N concurrent clients on a store of many synthetic events.
 
     .venv/bin/python benchmarks/api_load.py                       # SQLite, 200,000 events, 50 clients, 20 s
+    .venv/bin/python benchmarks/api_load.py --warmup 10           # steady state: cache warmed first
+    .venv/bin/python benchmarks/api_load.py --no-cache            # every answer made (cache off)
     .venv/bin/python benchmarks/api_load.py --db postgresql+psycopg://marsad:marsad@127.0.0.1:5432/marsad_bench
 
 1. Builds the store (once; `--rebuild` to start again) by bulk insert: events with one document, one
-   report and two evidence spans each, spread over MENA countries, types and ten years of dates.
-2. Starts `uvicorn marsad.api_server.main:create_app` on 127.0.0.1 (a free port) in its own process.
+   report and two evidence spans each, spread over MENA countries, types and ten years of dates; then
+   ANALYZE (PostgreSQL: VACUUM ANALYZE, as autovacuum would in time).
+2. Starts `uvicorn marsad.api_server.main:create_app` on 127.0.0.1 (a free port) in its own process(es),
+   with uvloop and httptools, no access log.
 3. Runs a load generator bounded in time against loopback only: Debian's `wrk` with a Lua script cycling
    through a few hundred filtered URLs (country, dates, type, sub-type, bbox, minimum fatalities or
    confidence, sort), or an asyncio httpx client when wrk is missing; `--text` adds actor / free-text
-   filters (unindexed substring search).
-4. Prints p50/p95/p99 latency, throughput and errors (non-2xx, socket errors), as JSON with `--json`.
+   filters (unindexed substring search). `--warmup S` runs S seconds of the same load first, unmeasured.
+4. Prints p50/p95/p99 latency, throughput, errors (non-2xx, socket errors) and the share of answers the
+   service served from its cache (its `x-cache` header), as JSON with `--json`; each run's figures also go
+   to stderr.
 """
 
 from __future__ import annotations
@@ -207,11 +213,10 @@ def build_store(url: str, n: int, rebuild: bool) -> int:
         with engine.begin() as conn:
             for table, rows in zip(tables, batches, strict=True):
                 conn.execute(insert(table), rows)
-    with engine.begin() as conn:
-        if engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("ANALYZE")
-        else:
-            conn.exec_driver_sql("ANALYZE")
+    # Statistics for the planner; on PostgreSQL also the visibility map (VACUUM, outside a transaction),
+    # without which counts cannot be answered from an index alone, as autovacuum would do in time.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("ANALYZE" if engine.dialect.name == "sqlite" else "VACUUM ANALYZE")
     print(f"store: built {n} events in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     engine.dispose()
     return n
@@ -267,9 +272,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
+def start_server(url: str, port: int, workers: int, cache: bool = True) -> subprocess.Popen:
     env = dict(os.environ, MARSAD_DB=url)
     env.pop("MARSAD_API_TOKEN", None)
+    if not cache:
+        env["MARSAD_API_CACHE"] = "0"
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -286,6 +293,10 @@ def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
             "--log-level",
             "warning",
             "--no-access-log",
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
         ],
         env=env,
     )
@@ -304,17 +315,31 @@ def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
 WRK_LUA = """
 local paths = %s
 local i = 0
-local statuses = {}
+hits = 0  -- a global: done() reads it from each thread with thread:get
+local threads = {}
+setup = function(thread)
+  table.insert(threads, thread)
+end
 request = function()
   i = i %% #paths + 1
   return wrk.format("GET", paths[i])
 end
+-- The service says whether it answered from its cache (x-cache: hit / miss): count the hits.
+response = function(status, headers, body)
+  if headers["x-cache"] == "hit" or headers["X-Cache"] == "hit" then
+    hits = hits + 1
+  end
+end
 done = function(summary, latency, requests)
   local e = summary.errors
+  local all_hits = 0
+  for _, t in ipairs(threads) do
+    all_hits = all_hits + t:get("hits")
+  end
   io.write(string.format('WRK_RESULT {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p95_us": %%d, ' ..
-    '"p99_us": %%d, "max_us": %%d, "status_errors": %%d, "socket_errors": %%d}\\n', summary.requests,
-    summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max,
-    e.status, e.connect + e.read + e.write + e.timeout))
+    '"p99_us": %%d, "max_us": %%d, "status_errors": %%d, "socket_errors": %%d, "hits": %%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), latency.max, e.status, e.connect + e.read + e.write + e.timeout, all_hits))
 end
 """
 
@@ -360,6 +385,7 @@ def run_wrk(port: int, paths: list[str], clients: int, duration: int, threads: i
         "p99_ms": r["p99_us"] / 1000,
         "max_ms": r["max_us"] / 1000,
         "errors": r["status_errors"] + r["socket_errors"],
+        "cache_hit_rate": round(r["hits"] / max(1, r["requests"]), 4),
     }
 
 
@@ -367,12 +393,12 @@ async def _httpx_load(port: int, paths: list[str], clients: int, duration: int) 
     import httpx
 
     latencies: list[float] = []
-    errors = 0
+    errors = hits = 0
     deadline = time.monotonic() + duration
     counter = iter(range(10**9))
 
     async def client(http: httpx.AsyncClient) -> None:
-        nonlocal errors
+        nonlocal errors, hits
         while time.monotonic() < deadline:
             path = paths[next(counter) % len(paths)]
             t0 = time.perf_counter()
@@ -380,6 +406,7 @@ async def _httpx_load(port: int, paths: list[str], clients: int, duration: int) 
                 r = await http.get(path)
                 if r.status_code != 200:
                     errors += 1
+                hits += r.headers.get("x-cache") == "hit"
             except httpx.HTTPError:
                 errors += 1
             latencies.append(time.perf_counter() - t0)
@@ -404,6 +431,7 @@ async def _httpx_load(port: int, paths: list[str], clients: int, duration: int) 
         "p99_ms": pct(99),
         "max_ms": round(latencies[-1] * 1000, 2),
         "errors": errors,
+        "cache_hit_rate": round(hits / max(1, len(latencies)), 4),
     }
 
 
@@ -420,6 +448,8 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=1, help="wrk threads")
     ap.add_argument("--text", action="store_true", help="add actor and free-text (substring) filters")
     ap.add_argument("--tool", choices=["auto", "wrk", "httpx"], default="auto")
+    ap.add_argument("--warmup", type=int, default=0, help="seconds of unmeasured load first")
+    ap.add_argument("--no-cache", action="store_true", help="turn the answer cache off (MARSAD_API_CACHE=0)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if args.db.startswith("sqlite:///"):
@@ -427,13 +457,15 @@ def main() -> None:
     total = build_store(args.db, args.events, args.rebuild)
     paths = filtered_paths(400, random.Random(11), args.text)
     port = _free_port()
-    server = start_server(args.db, port, args.workers)
+    server = start_server(args.db, port, args.workers, cache=not args.no_cache)
     try:
         tool = args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") else "httpx")
-        if tool == "wrk":
-            result = run_wrk(port, paths, args.clients, args.duration, args.threads)
-        else:
-            result = asyncio.run(_httpx_load(port, paths, args.clients, args.duration))
+        for seconds in ([args.warmup] if args.warmup else []) + [args.duration]:
+            if tool == "wrk":
+                result = run_wrk(port, paths, args.clients, seconds, args.threads)
+            else:
+                result = asyncio.run(_httpx_load(port, paths, args.clients, seconds))
+            print(f"  {seconds} s: {result}", file=sys.stderr)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -444,7 +476,10 @@ def main() -> None:
         "clients": args.clients,
         "workers": args.workers,
         "text_filters": args.text,
+        "cache": not args.no_cache,
+        "warmup_s": args.warmup,
         **result,
+        "load_average": os.getloadavg(),  # the machine's load as the run ended (the server and wrk included)
     }
     if args.json:
         print(json.dumps(result))
@@ -453,7 +488,9 @@ def main() -> None:
             f"{result['store']}: {total} events, {args.clients} clients, {args.workers} workers, "
             f"{result['tool']}, {result['seconds']} s: {result['requests']} requests ({result['rps']}/s), "
             f"p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
-            f"max {result['max_ms']:.1f} ms, errors {result['errors']}"
+            f"max {result['max_ms']:.1f} ms, errors {result['errors']}, "
+            f"cache {'on' if result['cache'] else 'off'} (hit rate {result.get('cache_hit_rate', '?')}), "
+            f"load average {' '.join(f'{x:.2f}' for x in result['load_average'])}"
         )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
@@ -103,19 +104,40 @@ class Pipeline:
         self.extractor.warm_up()
         _WORKER_PIPELINE = self  # inherited by forked workers: resources load once, in the parent
         ctx = mp.get_context("fork")
+        # Pool.imap would read the whole input ahead into its task queue (memory growing with the
+        # input when reading outpaces extraction); a bounded window of chunks in flight keeps
+        # memory constant whatever the input's size.
+        window = jobs * _CHUNKS_IN_FLIGHT_PER_JOB
         with ctx.Pool(jobs) as pool:
-            for events in pool.imap(_worker_extract, docs, chunksize=8):
-                yield from events
-                if on_done:
-                    on_done()
+            pending: deque = deque()
+            for chunk in _chunked(docs, _CHUNK):
+                pending.append(pool.apply_async(_worker_extract, (chunk,)))
+                if len(pending) >= window:
+                    yield from _results(pending.popleft().get(), on_done)
+            while pending:
+                yield from _results(pending.popleft().get(), on_done)
 
 
+_CHUNK = 8  # documents sent to a worker at once
+_CHUNKS_IN_FLIGHT_PER_JOB = 4
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _worker_extract(doc: Document) -> list[Event]:
+def _chunked(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while chunk := list(itertools.islice(docs, size)):
+        yield chunk
+
+
+def _results(per_doc: list[list[Event]], on_done: Callable[[], None] | None) -> Iterator[Event]:
+    for events in per_doc:
+        yield from events
+        if on_done:
+            on_done()
+
+
+def _worker_extract(docs: list[Document]) -> list[list[Event]]:
     assert _WORKER_PIPELINE is not None
-    return _WORKER_PIPELINE.extract_document(doc)
+    return [_WORKER_PIPELINE.extract_document(doc) for doc in docs]
 
 
 @lru_cache(maxsize=1)

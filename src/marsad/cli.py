@@ -201,6 +201,9 @@ def _add_store_commands() -> None:
     from .watch.commands import watch
 
     main.add_command(watch)
+    from .batch.commands import batch
+
+    main.add_command(batch)
 
 
 _add_store_commands()

@@ -53,7 +53,7 @@ def server_url(tmp_path_factory):
     thread.join(10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # not session: a live Playwright loop breaks later asyncio.run() tests
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -174,6 +174,9 @@ def order_by(sort: str) -> list[ColumnElement]:
     if name not in SORTABLE:
         raise HTTPException(422, f"sort must be one of {', '.join(SORTABLE)} (prefix - for descending)")
     col = _events.c[name]
+    if not col.nullable:
+        # NULLS LAST on a column without NULLs changes nothing but keeps PostgreSQL off the index.
+        return [col.desc(), _events.c.id.desc()] if desc else [col.asc(), _events.c.id.asc()]
     # Undated / unplaced events last either way, on SQLite and PostgreSQL alike (their defaults differ).
     if desc:
         return [col.desc().nulls_last(), _events.c.id.desc()]

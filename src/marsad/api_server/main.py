@@ -12,7 +12,8 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..store.db import open_engine
 from . import documents, events, exports, stats
-from .cache import ResponseCache
+from .cache import DEFAULT_TTL, ResponseCache, StoreStamp
+from .fastpath import EventsFastPath
 from .security import SecurityHeaders
 from .settings import Settings, load_settings
 
@@ -23,10 +24,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The service for SETTINGS (default: `load_settings()`); the store is opened (and migrated) now."""
     settings = settings or load_settings()
     engine = open_engine(settings.db_url)
+    stamp = StoreStamp(engine)  # what the answer cache's entries are checked against
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
+        stamp.close()
         engine.dispose()
 
     app = FastAPI(
@@ -39,9 +42,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.write_lock = threading.Lock()
-    app.state.cache = ResponseCache(settings.cache_size)
+    # An exact stamp (SQLite) needs no time limit on cached answers.
+    app.state.cache = ResponseCache(settings.cache_size, ttl=None if stamp.exact else DEFAULT_TTL)
     for module in (events, documents, stats, exports):
         app.include_router(module.router)
     app.mount("/", StaticFiles(directory=str(STATIC), html=True), name="dashboard")
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(
+        EventsFastPath, engine=engine, cache=app.state.cache, stamp=stamp, max_page=settings.max_page
+    )
+    app.add_middleware(SecurityHeaders)  # added last: the outermost, so the fast path's answers get it too
     return app

@@ -48,27 +48,31 @@ def evidence_of(conn: Connection, event_pks: Sequence[int]) -> dict[int, list[di
     return out
 
 
-def event_record(row: Row, evidence: list[dict[str, Any]] | None) -> dict[str, Any]:
-    """The contract's event record (ACLED fields in ACLED order, then Marsad's)."""
-    d: dict[str, Any] = {}
-    for k in ACLED_FIELDS:
-        if k == "year":
-            d[k] = row.event_date.year if row.event_date else None
-        elif k == "event_date":
-            d[k] = row.event_date.isoformat() if row.event_date else None
-        else:
-            d[k] = row._mapping[k]
-    d["doc_ids"] = row.doc_ids.split("; ") if row.doc_ids else []
-    d["confidence"] = row.confidence
-    d["attribution"] = row.attribution
+# Positions in a row of EVENT_COLUMNS (rows are read as plain tuples: `Row._mapping` per field cost more
+# than the query itself on a page of 50 events).
+_NAMES = [c.name for c in EVENT_COLUMNS]
+_DATE_AT = _NAMES.index("event_date")
+_DOC_IDS_AT = _NAMES.index("doc_ids")
+_ORDER = [k for k in ACLED_FIELDS + EXTRA_FIELDS if k != "evidence"]
+
+
+def event_record(row: Sequence[Any], evidence: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """The contract's event record (ACLED fields in ACLED order, then Marsad's) from an EVENT_COLUMNS row."""
+    values = dict(zip(_NAMES, row, strict=True))
+    date = row[_DATE_AT]
+    values["year"] = date.year if date else None
+    values["event_date"] = date.isoformat() if date else None
+    doc_ids = row[_DOC_IDS_AT]
+    values["doc_ids"] = doc_ids.split("; ") if doc_ids else []
+    d = {k: values[k] for k in _ORDER}
     d["evidence"] = evidence or []
     return d
 
 
 def event_records(conn: Connection, rows: Iterable[Row], with_evidence: bool = True) -> list[dict[str, Any]]:
     rows = list(rows)
-    evidence = evidence_of(conn, [r.id for r in rows]) if with_evidence else {}
-    return [event_record(r, evidence.get(r.id)) for r in rows]
+    evidence = evidence_of(conn, [r[0] for r in rows]) if with_evidence else {}
+    return [event_record(r, evidence.get(r[0])) for r in rows]
 
 
 def document_record(row: Row, with_text: bool = True) -> dict[str, Any]:
