@@ -7,7 +7,6 @@ page, a malformed feed, conditional GET answered with 304). Nothing but 127.0.0.
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -16,7 +15,6 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from sqlalchemy import MetaData, create_engine, text
 
 PG_URL_VAR = "MARSAD_TEST_PG_URL"
 
@@ -167,28 +165,12 @@ def refused_url():
     return f"http://127.0.0.1:{port}/rss.xml"
 
 
-def _reset_postgres(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        tables = MetaData()  # every table, those of other migrations too (reflected, not from models)
-        tables.reflect(conn)
-        tables.drop_all(conn)
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
+def db_url(request, tmp_path, fresh_postgres, empty_postgres):
     """An empty store's URL (nothing migrated yet)."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'marsad.db'}"
         return
-    url = os.environ.get(PG_URL_VAR)
-    if not url:
-        if os.environ.get("MARSAD_TEST_PG") == "skip":
-            pytest.skip("MARSAD_TEST_PG=skip: PostgreSQL store tests left out on purpose")
-        pytest.fail(f"{PG_URL_VAR} is not set: run `export {PG_URL_VAR}=$(.ci/postgres.sh)` to test the "
-                    "store on PostgreSQL, or set MARSAD_TEST_PG=skip to leave PostgreSQL out on purpose")
-    _reset_postgres(url)
+    url = fresh_postgres("watch")
     yield url
-    _reset_postgres(url)  # leave no watch tables behind for a later run of the store's tests alone
+    empty_postgres(url)  # leave no watch tables behind for a later run of the store's tests alone
