@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .documents import Document
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -117,6 +120,25 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, published: dt
     sys.exit(report.exit_code)
 
 
+def _per_document_jsonl(inputs: tuple[str, ...], output: str | None, published: dt.date | None,
+                        max_chars: int, quiet: bool, records: Callable[[Document], Iterable[dict]]) -> None:
+    """Write `records(doc)` of every readable document of INPUTs as JSONL, report the rest, exit."""
+    from .api import iter_documents
+    from .output import write_jsonl
+
+    report = Report(quiet)
+
+    def rows():
+        for doc in iter_documents(inputs, published=published, max_chars=max_chars, on_skip=report.skip,
+                                  require_arabic=False):
+            yield from records(doc)
+            report.processed += 1
+
+    with _output(output) as out:
+        write_jsonl(out, rows())
+    sys.exit(report.exit_code)
+
+
 @main.command()
 @_inputs
 @_out
@@ -126,25 +148,16 @@ def extract(inputs: tuple[str, ...], output: str | None, fmt: str, published: dt
 def geoparse(inputs: tuple[str, ...], output: str | None, published: dt.date | None, max_chars: int,
              quiet: bool) -> None:
     """Find place mentions in INPUTs and resolve them to coordinates and admin areas (JSONL)."""
-    from .api import iter_documents
     from .geo import find_places, load_gazetteer
-    from .output import write_jsonl
     from .text import analyse
 
-    report = Report(quiet)
     gazetteer = load_gazetteer()
 
-    def rows():
-        for doc in iter_documents(inputs, published=published, max_chars=max_chars, on_skip=report.skip,
-                                  require_arabic=False):
-            view = analyse(doc.id, doc.text, doc.mask, doc.quote_fixes)
-            for m in find_places(view, gazetteer):
-                yield m.to_dict()
-            report.processed += 1
+    def places(doc: Document) -> Iterable[dict]:
+        view = analyse(doc.id, doc.text, doc.mask, doc.quote_fixes)
+        return (m.to_dict() for m in find_places(view, gazetteer))
 
-    with _output(output) as out:
-        write_jsonl(out, rows())
-    sys.exit(report.exit_code)
+    _per_document_jsonl(inputs, output, published, max_chars, quiet, places)
 
 
 @main.command()
@@ -156,21 +169,9 @@ def geoparse(inputs: tuple[str, ...], output: str | None, published: dt.date | N
 def clean(inputs: tuple[str, ...], output: str | None, published: dt.date | None, max_chars: int,
           quiet: bool) -> None:
     """Print each document's main text and metadata, page furniture removed (JSONL)."""
-    from .api import iter_documents
     from .documents import clean_record
-    from .output import write_jsonl
 
-    report = Report(quiet)
-
-    def rows():
-        for doc in iter_documents(inputs, published=published, max_chars=max_chars, on_skip=report.skip,
-                                  require_arabic=False):
-            yield clean_record(doc)
-            report.processed += 1
-
-    with _output(output) as out:
-        write_jsonl(out, rows())
-    sys.exit(report.exit_code)
+    _per_document_jsonl(inputs, output, published, max_chars, quiet, lambda doc: [clean_record(doc)])
 
 
 @main.group()
