@@ -10,7 +10,7 @@ phrase's first word, suffixes only on its last word and only where the entry all
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..text import Candidate, Entry, Match, Token, candidate_map
 
@@ -73,9 +73,9 @@ class Scanner:
                 return None
         return c2
 
-    def scan(self, tokens: Sequence[Token]) -> list[Match]:
-        """Every match of every entry, overlapping, in token order (longer first at a position)."""
-        out: list[Match] = []
+    def _hits(self, tokens: Sequence[Token]) -> Iterator[tuple[int, Entry, Candidate, int, str]]:
+        """(position, entry, reading of the first word, tokens covered, suffix of the last word) for
+        every match, overlapping, in token order (longer first at a position)."""
         cache = self._cache
         for i, tok in enumerate(tokens):
             info = cache.get(tok.text)
@@ -90,31 +90,18 @@ class Scanner:
                     continue
                 c2 = self._rest(tokens, i, e, nxt)
                 if c2 is not None:
-                    k = len(e.words)
-                    out.append(Match(e, i, i + k, tok.start + cand.cut, tokens[i + k - 1].end, cand.prefix,
-                                     c2.suffix))
+                    yield i, e, cand, len(e.words), c2.suffix
             for e, cand in singles:
-                out.append(Match(e, i, i + 1, tok.start + cand.cut, tok.end, cand.prefix, cand.suffix))
-        return out
+                yield i, e, cand, 1, cand.suffix
+
+    def scan(self, tokens: Sequence[Token]) -> list[Match]:
+        """Every match of every entry, overlapping, in token order (longer first at a position)."""
+        return [Match(e, i, i + k, tokens[i].start + cand.cut, tokens[i + k - 1].end, cand.prefix, suffix)
+                for i, e, cand, k, suffix in self._hits(tokens)]
 
     def spans(self, tokens: Sequence[Token]) -> list[tuple[Entry, int, int]]:
         """`scan` without offsets or clitics: (entry, first, last) for each match, cheaper to build."""
-        out: list[tuple[Entry, int, int]] = []
-        cache = self._cache
-        for i, tok in enumerate(tokens):
-            info = cache.get(tok.text)
-            if info is None:
-                info = self._lookup(tok.text)
-            if not info:
-                continue
-            singles, multis = info
-            nxt = candidate_map(tokens[i + 1].text) if multis and i + 1 < len(tokens) else {}
-            for e, _ in multis:
-                if e.words[1] in nxt and self._rest(tokens, i, e, nxt) is not None:
-                    out.append((e, i, i + len(e.words)))
-            for e, _ in singles:
-                out.append((e, i, i + 1))
-        return out
+        return [(e, i, i + k) for i, e, _, k, _ in self._hits(tokens)]
 
 
 def longest(matches: Sequence[Match]) -> list[Match]:
