@@ -40,6 +40,7 @@ from sqlalchemy import delete, func, insert, select
 
 from marsad.store import models as m
 from marsad.store.db import open_engine
+from marsad.store.event_json import fill_records
 
 # country -> (admin1 areas, west, south, east, north)
 COUNTRIES = {
@@ -194,7 +195,9 @@ def build_store(url: str, n: int, rebuild: bool) -> int:
     with engine.connect() as conn:
         have = conn.scalar(select(func.count()).select_from(m.Event.__table__))
     if have >= n and not rebuild:
-        print(f"store: {have} events already in {url}", file=sys.stderr)
+        with engine.begin() as conn:  # a store built before revision 0005 gets its events' JSON
+            filled = fill_records(conn)
+        print(f"store: {have} events already in {url} ({filled} serialised now)", file=sys.stderr)
         return have
     t0 = time.perf_counter()
     rng = random.Random(7)
@@ -213,6 +216,7 @@ def build_store(url: str, n: int, rebuild: bool) -> int:
         with engine.begin() as conn:
             for table, rows in zip(tables, batches, strict=True):
                 conn.execute(insert(table), rows)
+            fill_records(conn)  # as the store's writer does before each commit
     # Statistics for the planner; on PostgreSQL also the visibility map (VACUUM, outside a transaction),
     # without which counts cannot be answered from an index alone, as autovacuum would do in time.
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:

@@ -312,7 +312,9 @@ def refresh_event(conn: Connection, event_pk: int) -> None:
         conn.execute(_DELETE_EVENT, {"_event": event_pk})
         return
     ev, n_sources = reconcile(members)
+    # The stored JSON is cleared: the writer serialises the event again before committing.
     conn.execute(_UPDATE_EVENT, {"_event": event_pk, "doc_ids": "; ".join(ev.doc_ids), "n_sources": n_sources,
+                                 "record_json": None, "evidence_json": None,
                                  **columns_of(ev)})
 
 

@@ -35,6 +35,7 @@ from ..events.model import Event
 from . import models as m
 from .db import open_engine
 from .dedup import DuplicateFinder, sample, shingles
+from .event_json import fill_records
 from .fusion import DocRef, fuse_document, remove_document_reports
 
 CHUNK = 1000  # documents checked and extracted together; bounds memory on any input size
@@ -145,6 +146,7 @@ class _Writer:
                   for k in ("added", "replaced", "unchanged", "duplicates", "skipped", "reports")}
         if finished:
             values["finished_at"] = _utcnow()
+        fill_records(self.conn)
         self.conn.execute(update(_runs).where(_runs.c.id == self.run_pk).values(**values))
         self.conn.commit()
         self.since_commit = 0

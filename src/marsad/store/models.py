@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -82,15 +82,23 @@ class _AcledFields:
 
 
 class Event(_AcledFields, Base):
-    """A fused event. `doc_ids` is the "; "-joined list the contract's `doc_ids` field is made from."""
+    """A fused event. `doc_ids` is the "; "-joined list the contract's `doc_ids` field is made from.
+    `record_json` / `evidence_json`: the event's contract record (without evidence) and its evidence, as
+    JSON, cleared by every change and filled again before the change commits (`event_json.fill_records`)."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_type_date", "event_type", "event_date"),)
+    __table_args__ = (
+        Index("ix_events_type_date", "event_type", "event_date"),
+        Index("ix_events_json_stale", "id", sqlite_where=text("record_json IS NULL"),
+              postgresql_where=text("record_json IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[str] = mapped_column(String, unique=True)
     doc_ids: Mapped[str] = mapped_column(Text, default="")
     n_sources: Mapped[int] = mapped_column(Integer, default=1)
+    record_json: Mapped[str | None] = mapped_column(Text)
+    evidence_json: Mapped[str | None] = mapped_column(Text)
 
 
 class Report(_AcledFields, Base):
