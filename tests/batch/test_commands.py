@@ -51,12 +51,3 @@ def test_commands_batch_usage_errors(tmp_path):
     no_out = runner.invoke(batch, [str(path)])
     assert no_out.exit_code == 2 and "Missing option '--out'" in no_out.stderr
 
-
-def test_commands_batch_db_needs_the_store(tmp_path, scheduler):
-    path = write_jsonl(tmp_path / "in.jsonl", corpus(2))
-    result = CliRunner().invoke(batch, [str(path), "--out", str(tmp_path / "out"), "--scheduler", scheduler,
-                                        "--db", "sqlite:///x.db", "-q"])
-    assert result.exit_code == 1
-    assert result.stderr == ("Error: loading the store from a batch output is not connected yet; the Parquet "
-                             "tables are written, load them with `marsad ingest` later\n")
-    assert len(list(read_events(tmp_path / "out"))) >= 2

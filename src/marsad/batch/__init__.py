@@ -10,10 +10,10 @@ See docs/batch.md for the design, running on a real cluster, and benchmarks.
 from .dedup import find_duplicates, signature, similarity
 from .engine import BatchError, BatchOptions, BatchResult, run_batch
 from .plan import plan_shards
-from .store import StoreUnavailable, coded_documents, load_store
+from .store import coded_documents, load_store
 from .tables import read_events
 
 __all__ = [
-    "BatchError", "BatchOptions", "BatchResult", "StoreUnavailable", "coded_documents", "find_duplicates",
-    "load_store", "plan_shards", "read_events", "run_batch", "signature", "similarity",
+    "BatchError", "BatchOptions", "BatchResult", "coded_documents", "find_duplicates", "load_store",
+    "plan_shards", "read_events", "run_batch", "signature", "similarity",
 ]

@@ -56,7 +56,9 @@ def _mib(n: int) -> str:
               help="Address of a running Dask scheduler (tcp://host:8786) instead of a local cluster.")
 @click.option("--shard-size", default=str(DEFAULT_SHARD_SIZE), callback=_size, metavar="SIZE",
               show_default=True, help="Bytes of input per shard (e.g. 2M, 64M); large JSONL files are split.")
-@click.option("--db", default=None, metavar="URL", help="Also load the events into the store at URL.")
+@click.option("--db", default=None, metavar="URL",
+              help="Also store the coded documents and their events in the store at URL, as `marsad ingest` "
+                   "does (unchanged documents are left as they are).")
 @click.option("--published", callback=_date, default=None, metavar="DATE",
               help="Publication date (YYYY-MM-DD) for documents that lack one.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
@@ -81,7 +83,7 @@ def batch(inputs: tuple[str, ...], out: str, workers: int | None, scheduler: str
     listed in duplicates/. The events equal those of `marsad extract` on the same inputs.
     """
     from .engine import BatchError, BatchOptions, run_batch
-    from .store import StoreUnavailable, load_store
+    from .store import load_store
 
     def say(message: str) -> None:
         if not quiet:
@@ -102,9 +104,8 @@ def batch(inputs: tuple[str, ...], out: str, workers: int | None, scheduler: str
         + ("; workers " + ", ".join(_mib(v) for v in result.worker_peak_rss.values())
            if result.worker_peak_rss else ""))
     if db:
-        try:
-            n = load_store(out, db)
-        except StoreUnavailable as e:
-            raise click.ClickException(str(e)) from e
-        say(f"{n} events loaded into {db}")
+        c = load_store(out, db)
+        say(f"stored in {db}: {c.added} documents added, {c.replaced} replaced, {c.unchanged} unchanged, "
+            f"{c.duplicates} duplicates; {c.reports} event reports, {c.near_duplicates} near-duplicate "
+            "documents")
     sys.exit(1 if result.skipped else 0)

@@ -1,8 +1,8 @@
-"""The hook that loads a batch output into the store (`marsad batch --db URL`).
+"""Loading a batch output into the store (`marsad batch --db URL`).
 
-The store is being built alongside this package; until it is wired, `load_store` streams what a
-store loader needs (each coded document with its events, shard by shard) to a `loader` callable.
-Connecting the store is one line: pass its ingest function as `loader` (see `STORE_LOADER`).
+The coded documents are read back from the Parquet tables, shard by shard, and written by the
+store's own writer (`marsad.store.ingest.store_coded`): the same checks, near-duplicate links,
+fusion and commits as `marsad ingest`, without coding the documents again.
 """
 
 from __future__ import annotations
@@ -10,18 +10,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..documents import Document
+from ..events.model import ACLED_FIELDS, EXTRA_FIELDS, Event, Evidence
 from .tables import PART, iter_rows, read_events, row_document, shard_path, shards_of
 
-# Set by the store package when it exists: `loader(db_url, batches)`, returning how many events it
-# stored; `batches` yields (document, its event dicts) pairs.
-Loader = Callable[[str, Iterator[tuple[Document, list[dict[str, Any]]]]], int]
+if TYPE_CHECKING:
+    from ..store.ingest import IngestCounts
 
-
-class StoreUnavailable(RuntimeError):
-    """--db was given but no store loader is connected yet."""
+# `year` is derived from `event_date`; `evidence` is rebuilt from its dicts.
+_EVENT_FIELDS = tuple(f for f in ACLED_FIELDS + EXTRA_FIELDS if f not in ("year", "evidence"))
 
 
 def coded_documents(out: str | os.PathLike[str]) -> Iterator[tuple[Document, list[dict[str, Any]]]]:
@@ -40,9 +39,18 @@ def coded_documents(out: str | os.PathLike[str]) -> Iterator[tuple[Document, lis
                 yield row_document(r), by_doc.pop(r["id"], [])
 
 
-def load_store(out: str | os.PathLike[str], db_url: str, loader: Loader | None = None) -> int:
-    """Load the events of a batch output (and their documents) into the store at `db_url`."""
-    if loader is None:
-        raise StoreUnavailable("loading the store from a batch output is not connected yet; "
-                               "the Parquet tables are written, load them with `marsad ingest` later")
-    return loader(db_url, coded_documents(out))
+def event_of_dict(d: dict[str, Any]) -> Event:
+    """The `Event` whose `to_dict()` is D (as `read_events` gives it)."""
+    return Event(**{f: d[f] for f in _EVENT_FIELDS},
+                 evidence=[Evidence(e["field"], e["doc_id"], e["start"], e["end"], e["text"])
+                           for e in d["evidence"]])
+
+
+def load_store(out: str | os.PathLike[str], db_url: str,
+               on_progress: Callable[[IngestCounts], None] | None = None) -> IngestCounts:
+    """Store the coded documents of a batch output, with their events, in the store at `db_url`.
+    Documents already stored unchanged are left as they are, so loading twice changes nothing."""
+    from ..store.ingest import store_coded  # SQLAlchemy and the store load only when --db is given
+
+    coded = ((doc, [event_of_dict(e) for e in events]) for doc, events in coded_documents(out))
+    return store_coded(coded, db_url, label=f"batch output {os.fspath(out)}", on_progress=on_progress)

@@ -13,6 +13,10 @@ Idempotent and crash-safe:
 Extraction (and shingling for near-duplicate detection) runs in forked worker processes on chunks
 of `CHUNK` documents; the parent only writes. Each chunk is checked against the database before
 extraction, so a re-run of a finished ingest extracts nothing.
+
+`store_coded` stores documents coded elsewhere (a `marsad batch` output) through the same loop and
+`DocumentWriter`; only where the events come from differs. `watch` writes one page at a time with
+`documents_to_write`, `prepare_document` and `DocumentWriter`.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import multiprocessing.pool
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
@@ -41,6 +46,8 @@ from .fusion import DocRef, fuse_document, remove_document_reports
 CHUNK = 1000  # documents checked and extracted together; bounds memory on any input size
 BATCH = 50  # documents per transaction
 PARALLEL_MIN = 64  # documents; below this, worker start-up costs more than it saves
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -119,8 +126,9 @@ _INSERT_EVIDENCE = insert(_evidence)
 _CLUSTER_OF = select(_documents.c.cluster_id).where(_documents.c.id == bindparam("_doc"))
 
 
-class _Writer:
-    """Writes extracted documents on one connection, committing every `batch_size` documents."""
+class DocumentWriter:
+    """Writes coded documents (each with its events) on one connection, committing every `batch_size`
+    documents."""
 
     def __init__(self, conn: Connection, counts: IngestCounts, run_pk: int, batch_size: int,
                  on_progress: Callable[[IngestCounts], None] | None) -> None:
@@ -193,7 +201,7 @@ class _Writer:
 _Prepared = tuple[list[Event], frozenset[int], list[int]]
 
 
-def _prepare(pipeline: Pipeline, doc: Document) -> _Prepared:
+def prepare_document(pipeline: Pipeline, doc: Document) -> _Prepared:
     """What the parent needs of a document besides the document: its events, its shingles and the
     sample of them it is indexed under."""
     hashes = shingles(doc.text)
@@ -212,7 +220,7 @@ def _init_worker(pipeline: Pipeline) -> None:
 
 def _prepare_in_worker(doc: Document) -> _Prepared:
     assert _WORKER_PIPELINE is not None
-    return _prepare(_WORKER_PIPELINE, doc)
+    return prepare_document(_WORKER_PIPELINE, doc)
 
 
 class _Extraction:
@@ -234,7 +242,7 @@ class _Extraction:
 
     def map(self, docs: list[Document]) -> Iterator[_Prepared]:
         if self.pool is None and (self.jobs <= 1 or len(docs) < PARALLEL_MIN):
-            return (_prepare(self.pipeline, d) for d in docs)
+            return (prepare_document(self.pipeline, d) for d in docs)
         if self.pool is None:
             self.pipeline.extractor.warm_up()
             self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_init_worker,
@@ -242,15 +250,16 @@ class _Extraction:
         return self.pool.imap(_prepare_in_worker, docs, chunksize=8)
 
 
-def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(docs)
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
     while chunk := list(itertools.islice(it, size)):
         yield chunk
 
 
-def _to_extract(conn: Connection, chunk: list[Document], counts: IngestCounts,
-                seen_texts: set[str]) -> list[_Pending]:
-    """The documents of CHUNK that need extraction; the others are counted as unchanged/duplicates."""
+def documents_to_write(conn: Connection, chunk: list[Document], counts: IngestCounts,
+                       seen_texts: set[str]) -> list[_Pending]:
+    """The documents of CHUNK that need writing (and coding, when not coded yet); the others are
+    counted as unchanged/duplicates."""
     stored = {r.doc_id: (r.id, r.content_hash) for r in conn.execute(
         select(_documents.c.doc_id, _documents.c.id, _documents.c.content_hash)
         .where(_documents.c.doc_id.in_([d.id for d in chunk])))}
@@ -275,6 +284,34 @@ def _to_extract(conn: Connection, chunk: list[Document], counts: IngestCounts,
     return out
 
 
+def _write_all(engine: Engine, label: str, counts: IngestCounts, batch_size: int,
+               on_progress: Callable[[IngestCounts], None] | None, items: Iterable[T],
+               document_of: Callable[[T], Document],
+               prepare: Callable[[list[T]], Iterable[_Prepared]]) -> None:
+    """The loop `ingest` and `store_coded` share: record a run labelled LABEL, then CHUNK items at a
+    time, skip the unchanged and duplicate documents, get the events and shingles of the others from
+    PREPARE (given their items, in order) and write them, committing every `batch_size` documents."""
+    with engine.connect() as conn:
+        run_pk = conn.execute(insert(_runs).returning(_runs.c.id).values(
+            started_at=_utcnow(), inputs=label, added=0, replaced=0, unchanged=0, duplicates=0,
+            skipped=0, reports=0)).scalar_one()
+        conn.commit()
+        writer = DocumentWriter(conn, counts, run_pk, batch_size, on_progress)
+        seen_texts: set[str] = set()
+        for chunk in _chunks(items, CHUNK):
+            todo = documents_to_write(conn, [document_of(x) for x in chunk], counts, seen_texts)
+            if on_progress and len(todo) < len(chunk):
+                on_progress(counts)
+            # `todo` keeps the chunk's order, so one pass over the chunk finds the item of each (by
+            # identity: the same id may come twice in a chunk)
+            rest = iter(chunk)
+            kept = [next(x for x in rest if document_of(x) is p.doc) for p in todo]
+            for item, prepared in zip(todo, prepare(kept), strict=True):
+                writer.document_done(item, prepared)
+            writer.commit()
+        writer.commit(finished=True)
+
+
 def ingest(inputs: Sequence[str], db_url: str | None = None, *, published: dt.date | None = None,
            max_chars: int = 5_000_000, jobs: int = 0, batch_size: int = BATCH,
            pipeline: Pipeline | None = None, engine: Engine | None = None,
@@ -293,20 +330,34 @@ def ingest(inputs: Sequence[str], db_url: str | None = None, *, published: dt.da
         if on_progress:
             on_progress(counts)
 
-    with engine.connect() as conn, _Extraction(pipeline, jobs) as extraction:
-        run_pk = conn.execute(insert(_runs).returning(_runs.c.id).values(
-            started_at=_utcnow(), inputs="\n".join(inputs), added=0, replaced=0, unchanged=0, duplicates=0,
-            skipped=0, reports=0)).scalar_one()
-        conn.commit()
-        writer = _Writer(conn, counts, run_pk, batch_size, on_progress)
-        seen_texts: set[str] = set()
-        docs = iter_documents(inputs, published=published, max_chars=max_chars, on_skip=skip)
-        for chunk in _chunks(docs, CHUNK):
-            todo = _to_extract(conn, chunk, counts, seen_texts)
-            if on_progress and len(todo) < len(chunk):
-                on_progress(counts)
-            for item, prepared in zip(todo, extraction.map([p.doc for p in todo]), strict=True):
-                writer.document_done(item, prepared)
-            writer.commit()
-        writer.commit(finished=True)
+    docs = iter_documents(inputs, published=published, max_chars=max_chars, on_skip=skip)
+    with _Extraction(pipeline, jobs) as extraction:
+        _write_all(engine, "\n".join(inputs), counts, batch_size, on_progress, docs, _same, extraction.map)
+    return counts
+
+
+def _same(doc: Document) -> Document:
+    return doc
+
+
+def _first(pair: tuple[Document, list[Event]]) -> Document:
+    return pair[0]
+
+
+def _with_shingles(pairs: list[tuple[Document, list[Event]]]) -> Iterator[_Prepared]:
+    for doc, events in pairs:
+        hashes = shingles(doc.text)
+        yield events, hashes, sample(hashes)
+
+
+def store_coded(coded: Iterable[tuple[Document, list[Event]]], db_url: str | None = None, *,
+                engine: Engine | None = None, batch_size: int = BATCH, label: str = "coded documents",
+                on_progress: Callable[[IngestCounts], None] | None = None) -> IngestCounts:
+    """Store documents coded elsewhere (`marsad batch`), each with its events, in the store at DB_URL
+    exactly as `ingest` stores the documents it codes: the same checks for unchanged and duplicate
+    documents, near-duplicate links, fusion, evidence, batch commits and a run in `ingest_runs`
+    (labelled LABEL). Each document's events must be its own (their `doc_ids` name it)."""
+    engine = engine or open_engine(db_url)
+    counts = IngestCounts()
+    _write_all(engine, label, counts, batch_size, on_progress, coded, _first, _with_shingles)
     return counts

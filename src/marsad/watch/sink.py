@@ -18,7 +18,7 @@ from ..api import Pipeline
 from ..documents import Document, DocumentError, clean_document, language_error
 from ..documents.records import document_from_record
 from ..store import models as m
-from ..store.ingest import IngestCounts, _prepare, _to_extract, _Writer
+from ..store.ingest import DocumentWriter, IngestCounts, documents_to_write, prepare_document
 from . import state
 from .state import PendingUrl
 
@@ -63,7 +63,8 @@ class PageSink:
 
     def _new_writer(self) -> None:
         # batch_size is never reached: `store` commits each page itself, with its URL's state.
-        self.writer = _Writer(self.conn, self.counts, self.run_pk, batch_size=1 << 62, on_progress=None)
+        self.writer = DocumentWriter(self.conn, self.counts, self.run_pk, batch_size=1 << 62,
+                                     on_progress=None)
 
     def store(self, page: PendingUrl, doc: Document | DocumentError, attempts: int,
               http_status: int) -> Stored:
@@ -78,9 +79,9 @@ class PageSink:
                 return Stored("skipped", doc.message)
             before = (self.counts.added, self.counts.replaced, self.counts.unchanged, self.counts.reports)
             # a fresh set: what an earlier, rolled-back page added to it must not make this one a duplicate
-            todo = _to_extract(self.conn, [doc], self.counts, set())
+            todo = documents_to_write(self.conn, [doc], self.counts, set())
             if todo:
-                self.writer.write(todo[0], *_prepare(self.pipeline, doc))
+                self.writer.write(todo[0], *prepare_document(self.pipeline, doc))
             state.mark_url(self.conn, page.url, state.STORED, attempts=attempts, http_status=http_status,
                            doc_id=doc.id, now=now)
             self.writer.commit()
