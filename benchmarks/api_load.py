@@ -453,13 +453,14 @@ def main() -> None:
     ap.add_argument("--text", action="store_true", help="add actor and free-text (substring) filters")
     ap.add_argument("--tool", choices=["auto", "wrk", "httpx"], default="auto")
     ap.add_argument("--warmup", type=int, default=0, help="seconds of unmeasured load first")
+    ap.add_argument("--paths", type=int, default=400, help="distinct filtered URLs the clients cycle through")
     ap.add_argument("--no-cache", action="store_true", help="turn the answer cache off (MARSAD_API_CACHE=0)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if args.db.startswith("sqlite:///"):
         os.makedirs(os.path.dirname(args.db[len("sqlite:///") :]) or ".", exist_ok=True)
     total = build_store(args.db, args.events, args.rebuild)
-    paths = filtered_paths(400, random.Random(11), args.text)
+    paths = filtered_paths(args.paths, random.Random(11), args.text)
     port = _free_port()
     server = start_server(args.db, port, args.workers, cache=not args.no_cache)
     try:
@@ -482,6 +483,7 @@ def main() -> None:
         "text_filters": args.text,
         "cache": not args.no_cache,
         "warmup_s": args.warmup,
+        "paths": args.paths,
         **result,
         "load_average": os.getloadavg(),  # the machine's load as the run ended (the server and wrk included)
     }

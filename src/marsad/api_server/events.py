@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from sqlalchemy import select
 
 from ..store import models as m
@@ -20,6 +20,7 @@ _events = m.Event.__table__
 
 @router.get("/events", response_class=FastJSON, summary="Events matching the filters, one page of them")
 def list_events(
+    request: Request,
     f: FiltersDep,
     engine: EngineDep,
     settings: SettingsDep,
@@ -37,8 +38,10 @@ def list_events(
         raise HTTPException(422, f"limit is at most {settings.max_page}")
     listing = Listing(f, limit, offset, sort, evidence)
     order_by(sort)  # an unknown field is a 422 before the store is asked
+    indexes = request.app.state.indexes
+    index = indexes.current(indexes.stamp.stamp()) if indexes is not None else None
     with engine.connect() as conn:
-        body = page_body(conn, listing)
+        body = page_body(conn, listing, index)
     return Response(body, media_type="application/json")
 
 

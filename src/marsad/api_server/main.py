@@ -13,6 +13,7 @@ from .. import __version__
 from ..store.db import open_engine
 from . import documents, events, exports, stats
 from .cache import DEFAULT_TTL, ResponseCache, StoreStamp
+from .event_index import IndexHolder
 from .fastpath import EventsFastPath
 from .security import SecurityHeaders
 from .settings import Settings, load_settings
@@ -43,12 +44,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.write_lock = threading.Lock()
     # An exact stamp (SQLite) needs no time limit on cached answers.
-    app.state.cache = ResponseCache(settings.cache_size, ttl=None if stamp.exact else DEFAULT_TTL)
+    ttl = None if stamp.exact else DEFAULT_TTL
+    app.state.cache = ResponseCache(settings.cache_size, ttl=ttl)
+    app.state.indexes = None
+    if settings.event_index:  # built before the first request; rebuilt aside when the store changes
+        app.state.indexes = IndexHolder(engine, stamp, ttl)
+        app.state.indexes.build_now()
     for module in (events, documents, stats, exports):
         app.include_router(module.router)
     app.mount("/", StaticFiles(directory=str(STATIC), html=True), name="dashboard")
     app.add_middleware(
-        EventsFastPath, engine=engine, cache=app.state.cache, stamp=stamp, max_page=settings.max_page
+        EventsFastPath, engine=engine, cache=app.state.cache, stamp=stamp, max_page=settings.max_page,
+        indexes=app.state.indexes,
     )
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so the fast path's answers get it too
     return app

@@ -33,6 +33,7 @@ class Settings:
     max_export: int = 1_000_000  # rows an export writes at most
     max_post_chars: int = 5_000_000  # a posted document longer than this is refused
     cache_size: int = 2048  # answers of GET /api/events kept while the store is unchanged (0: no cache)
+    event_index: bool = True  # hold the events' filter and sort columns in memory (`event_index`)
 
 
 def _file_settings(path: str | None) -> dict[str, Any]:
