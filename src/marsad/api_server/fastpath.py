@@ -1,8 +1,10 @@
 """GET /api/events answered before FastAPI's routing: a pure ASGI middleware.
 
 The listing is the service's hot path (dashboards ask it again and again, under load). Here a cached answer
-costs a dict lookup and a version stamp, and a fresh one a single thread hop, with none of the per-request
-dependency solving and validation of the framework. Only requests this module reads unambiguously are
+costs a dict lookup and a version stamp, and a fresh one about a millisecond when the in-memory event index
+answers it (`event_index`; made in the event loop) or a thread hop to SQL otherwise (free-text filters, or
+while the index is rebuilt), with none of the per-request dependency solving and validation of the
+framework. Only requests this module reads unambiguously are
 served here: anything else (a malformed or out-of-range value, a repeated single-valued parameter) is passed
 on untouched to the FastAPI route, which answers it (a 422 with the framework's error body, or the page).
 Both build the page with `listing.page_body`."""

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..documents.readers import _walk, input_kind
+from ..documents.readers import input_kind, walk_inputs
 
 # Bytes. Small shards keep every worker busy to the end on a modest corpus; for tens of GB, pass a
 # larger --shard-size (docs/batch.md) to keep the number of files and tasks reasonable.
@@ -84,7 +84,7 @@ def _input_files(inputs: Sequence[str], errors: list[str]) -> Iterator[str]:
         if inp == "-":
             errors.append("-: standard input cannot be sharded; give files or directories")
         elif os.path.isdir(inp):
-            yield from _walk(inp)
+            yield from walk_inputs(inp)
         elif not os.path.exists(inp):
             errors.append(f"{inp}: no such file or directory")
         elif input_kind(inp) is None:

@@ -72,7 +72,7 @@ def _read_inputs(inputs: Sequence[str], max_chars: int) -> Iterator[Item]:
         if inp == "-":
             yield from read_jsonl_stream(sys.stdin.buffer, STDIN, max_chars)
         elif os.path.isdir(inp):
-            for path in _walk(inp):
+            for path in walk_inputs(inp):
                 yield from read_file(path, max_chars)
         elif not os.path.exists(inp):
             yield DocumentError(inp, "no such file or directory", kind="input")
@@ -83,7 +83,7 @@ def _read_inputs(inputs: Sequence[str], max_chars: int) -> Iterator[Item]:
             yield from read_file(inp, max_chars)
 
 
-def _walk(root: str) -> Iterator[str]:
+def walk_inputs(root: str) -> Iterator[str]:
     """Files of known kinds under `root`, recursively, in sorted order; hidden ones skipped."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

@@ -16,13 +16,15 @@ from .taxonomy import precedence
 _GENERIC_PREFIXES = ("Unidentified Armed Group", "Civilians (", "Protesters (", "Rioters (")
 
 
-def _generic(name: str) -> bool:
+def is_generic_actor(name: str) -> bool:
+    """An unnamed actor ("Unidentified Armed Group (Syria)", "Civilians (Yemen)") or none: it cannot tell
+    two events apart."""
     return not name or name.startswith(_GENERIC_PREFIXES)
 
 
 def _actors_compatible(a: Event, b: Event) -> bool:
     for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
-        if not (_generic(x) or _generic(y) or x == y):
+        if not (is_generic_actor(x) or is_generic_actor(y) or x == y):
             # The same two sides reported the other way round ("X clashed with Y" / "Y fought X").
             return {a.actor1, a.actor2} == {b.actor1, b.actor2} and a.event_type == "Battles"
     return True
@@ -69,7 +71,7 @@ def merge(a: Event, b: Event) -> Event:
         ):
             setattr(a, k, getattr(b, k))
     for k in ("actor1", "inter1", "actor2", "inter2"):
-        if _generic(getattr(a, k.replace("inter", "actor"))) and not _generic(
+        if is_generic_actor(getattr(a, k.replace("inter", "actor"))) and not is_generic_actor(
             getattr(b, k.replace("inter", "actor"))
         ):
             setattr(a, k, getattr(b, k))

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, Row, and_, bindparam, delete, insert, or_, select, update
 
-from ..events.fuse import _generic
+from ..events.fuse import is_generic_actor
 from ..events.model import Event
 from ..events.notes import notes_for
 from ..events.taxonomy import disorder_type, precedence
@@ -62,7 +62,7 @@ class Member:
 
 
 def named_actors(ev: Event) -> frozenset[str]:
-    return frozenset(a for a in (ev.actor1, ev.actor2) if not _generic(a))
+    return frozenset(a for a in (ev.actor1, ev.actor2) if not is_generic_actor(a))
 
 
 def _day(value: str | dt.date | None) -> dt.date | None:

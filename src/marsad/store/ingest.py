@@ -35,7 +35,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, up
 
 from ..api import Pipeline, default_pipeline, iter_documents
 from ..documents import Document, source_name
-from ..documents.readers import _walk, input_kind
+from ..documents.readers import input_kind, walk_inputs
 from ..events.model import Event
 from . import models as m
 from .db import open_engine
@@ -89,7 +89,7 @@ def estimate_total(inputs: Sequence[str]) -> int | None:
     (standard input, WARC archives)."""
     total = 0
     for inp in inputs:
-        paths = list(_walk(inp)) if os.path.isdir(inp) else [inp]
+        paths = list(walk_inputs(inp)) if os.path.isdir(inp) else [inp]
         for path in paths:
             kind = input_kind(path)
             if inp == "-" or kind == "warc" or path.lower().endswith(".gz"):
