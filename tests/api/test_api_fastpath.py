@@ -6,7 +6,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from marsad.api_server import Settings, create_app
 from marsad.api_server.cache import ResponseCache, StoreStamp
@@ -165,14 +165,40 @@ def test_fastpath_without_cache_makes_every_answer(db_url, client):
     assert states == ["miss", "miss", "miss"]
 
 
-def test_cache_stamp_is_exact_on_sqlite_only(db_url, client):
+def test_cache_stamp_is_exact_on_both_databases(db_url, client):
     engine = open_engine(db_url)
     stamp = StoreStamp(engine)
+    events = m.Event.__table__
     try:
-        assert stamp.exact == db_url.startswith("sqlite")
-        assert stamp.stamp() == stamp.stamp()
+        assert stamp.exact
+        first = stamp.stamp()
+        assert stamp.stamp() == first
+        with engine.connect() as conn:  # a write rolled back changes nothing
+            conn.execute(update(events).where(events.c.event_id == "SYR1").values(fatalities=77))
+            conn.rollback()
+        assert stamp.stamp() == first
+        with engine.begin() as conn:  # a write by hand, outside any ingest run, is seen when it commits
+            conn.execute(update(events).where(events.c.event_id == "SYR1").values(notes="edited by hand"))
+        assert stamp.stamp() != first
     finally:
         stamp.close()
+        engine.dispose()
+
+
+def test_api_answers_follow_a_write_by_hand_at_once(db_url, client):
+    engine = open_engine(db_url)
+    events = m.Event.__table__
+    params = {"country": "Syria", "min_fatalities": 40}
+    try:
+        assert client.get("/api/events", params=params).json()["total"] == 0
+        with engine.begin() as conn:  # no ingest run row: only the exact stamp can tell
+            conn.execute(update(events).where(events.c.event_id == "SYR1").values(fatalities=41))
+        answer = client.get("/api/events", params=params)
+        found = [e["event_id"] for e in answer.json()["items"]]
+        assert (found, answer.headers["x-cache"]) == (["SYR1"], "miss")
+    finally:
+        with engine.begin() as conn:
+            conn.execute(update(events).where(events.c.event_id == "SYR1").values(fatalities=5))
         engine.dispose()
 
 

@@ -3,11 +3,11 @@ its rows: after ingest, after fusion adds a report, after a changed article move
 for a store written before the JSON was stored (SQLite and PostgreSQL)."""
 
 import orjson
-from sqlalchemy import select, update
+from sqlalchemy import func, inspect, select, update
 from test_store_fusion import OTHER_AMBUSHES, SARAQIB_AMBUSH, run
 
 from marsad.store import models as m
-from marsad.store.db import open_engine
+from marsad.store.db import MIGRATIONS, create_store_engine, migrate, open_engine
 from marsad.store.event_json import (
     EVENT_COLUMNS,
     event_record,
@@ -83,3 +83,29 @@ def test_joined_record_without_evidence_has_an_empty_list():
         b'{"event_id":"X1","fatalities":2,"evidence":[]}'
     assert joined_record('{"event_id":"X1"}', '[{"field":"event"}]') == \
         b'{"event_id":"X1","evidence":[{"field":"event"}]}'
+
+
+def _downgrade(engine, revision):
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+
+
+def test_event_json_revisions_go_down_and_up_again(db_url, write_jsonl):
+    run(write_jsonl, "all.jsonl", SARAQIB_AMBUSH + OTHER_AMBUSHES, db_url)
+    engine = create_store_engine(db_url)
+    _downgrade(engine, "0004")  # the JSON columns and the triggers go; the events stay
+    with engine.connect() as conn:
+        assert "record_json" not in {c["name"] for c in inspect(conn).get_columns("events")}
+        assert conn.scalar(select(func.count()).select_from(_events)) == 3
+    migrate(engine)  # an older store upgraded: its events have no JSON until the next write
+    assert {stored for stored, _ in stored_and_built(db_url).values()} == {None}
+    with engine.begin() as conn:
+        assert fill_records(conn) == 3
+    assert_all_stored_and_current(db_url)
+    engine.dispose()

@@ -4,8 +4,10 @@ A cached answer is served only while the stamp read just before it was made is u
 
 - SQLite: `PRAGMA data_version` on a connection kept for it, which changes whenever any other connection
   (another worker, `marsad ingest`, a write by hand) commits. Exact, and costs microseconds.
-- Other stores: the latest `ingest_runs` row (every ingest commit updates its counts and finish time in the
-  same transaction), read in one indexed lookup; writes made outside `ingest` are bounded by a `ttl`.
+- PostgreSQL: the `store_version` counter, raised by triggers in every transaction that writes the tables
+  answers are made of (revision 0006). Exact, one round trip on a connection kept for it.
+- Other databases: the latest `ingest_runs` row (every ingest commit updates its counts and finish time in
+  the same transaction); writes made outside `ingest` are bounded by a `ttl`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _VERSION = (
     .order_by(_runs.c.id.desc())
     .limit(1)
 )
+_PG_VERSION = "SELECT n FROM store_version WHERE id = 1"  # revision 0006
 DEFAULT_TTL = 10.0  # seconds an answer may outlive a write that no ingest run recorded (non-SQLite stores)
 
 
@@ -56,9 +59,12 @@ class StoreStamp:
             # opened, so it must be one connection for the process's life, never one from the pool.
             self._sqlite = sqlite3.connect(str(path), check_same_thread=False)
             self._sqlite.execute("PRAGMA query_only=1")
-        self.exact = self._sqlite is not None
         self._held = None  # the connection other stores' stamps are read on
-        self._sql = str(_VERSION.compile(engine, compile_kwargs={"literal_binds": True}))
+        if engine.dialect.name == "postgresql":
+            self._sql = _PG_VERSION
+        else:
+            self._sql = str(_VERSION.compile(engine, compile_kwargs={"literal_binds": True}))
+        self.exact = self._sqlite is not None or self._sql == _PG_VERSION
 
     def stamp(self) -> tuple:
         with self._lock:
@@ -71,7 +77,8 @@ class StoreStamp:
                 # pool, which checks its connections, and hold a fresh one next time.
                 self._drop_held()
                 with self.engine.connect() as conn:
-                    return store_version(conn)
+                    row = conn.exec_driver_sql(self._sql).first()
+                    return tuple(row) if row else ()
 
     def _server_stamp(self) -> tuple:
         # One connection held for the stamp alone, in autocommit: one round trip per request, with none
