@@ -15,6 +15,7 @@ import asyncio
 import datetime as dt
 import logging
 import re
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
@@ -36,6 +37,7 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INT = re.compile(r"[0-9]{1,9}")
 _FLOAT = re.compile(r"[0-9]{1,9}(\.[0-9]{0,12})?")
 MAKERS = 2  # threads making pages at once, per process
+INLINE_BUDGET = 0.004  # seconds of pages made in the event loop per turn of it
 _BOOLS = {"true": True, "1": True, "false": False, "0": False}
 
 
@@ -127,6 +129,12 @@ class EventsFastPath:
         # event loop that answers cached requests. Requests beyond it wait (without a thread) for a turn.
         self.limiter: anyio.CapacityLimiter | None = None
         self._remaking: dict[bytes, asyncio.Task] = {}  # answers being remade aside, by query
+        self._spent = 0.0  # seconds of pages made in the event loop in this turn of it
+        self._reset_scheduled = False
+
+    def _new_turn(self) -> None:
+        self._spent = 0.0
+        self._reset_scheduled = False
 
     def _make(self, listing: Listing, index: EventIndex | None) -> bytes:
         with self.engine.connect() as conn:
@@ -136,8 +144,20 @@ class EventsFastPath:
         index = self.indexes.current(version) if self.indexes is not None else None
         if indexed(listing, index):
             # A millisecond of array operations and one read by primary key: made here, since a thread
-            # hop would cost a third of that, and the GIL serialises the work anyway.
-            return self._make(listing, index)
+            # hop would cost a third of that, and the GIL serialises the work anyway. But at most
+            # INLINE_BUDGET seconds of it per turn of the event loop: the loop polls between turns, and
+            # answers larger than a socket's buffer are sent in pieces, one per turn, so a long turn
+            # would hold every one of them back.
+            while self._spent >= INLINE_BUDGET:
+                await asyncio.sleep(0)  # to the next turn, after its poll
+            started = time.perf_counter()
+            try:
+                return self._make(listing, index)
+            finally:
+                self._spent += time.perf_counter() - started
+                if not self._reset_scheduled:
+                    self._reset_scheduled = True
+                    asyncio.get_running_loop().call_soon(self._new_turn)  # runs first in the next turn
         if self.limiter is None:  # made in the event loop: a limiter belongs to one
             self.limiter = anyio.CapacityLimiter(MAKERS)
         return await anyio.to_thread.run_sync(self._make, listing, index, limiter=self.limiter)
