@@ -1,9 +1,11 @@
 """GET /api/events answered before routing (`fastpath`): it reads exactly what the route reads, passes the
 rest on to the route, answers as the route does, and caches answers while the store is unchanged."""
 
+import asyncio
 import datetime as dt
 import time
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import insert, update
@@ -259,3 +261,39 @@ def test_fastpath_remakes_stale_answers_aside(db_url, client):
     assert (first.headers["x-cache"], stale.headers["x-cache"]) == ("miss", "hit")
     assert stale.content == remade.content == first.content
     assert app.state.cache._items[b"country=Libya"][1] == 115.0
+
+
+def test_fastpath_yields_the_loop_after_its_inline_budget(db_url, client):
+    """Pages made in the event loop stop for the loop's next turn once INLINE_BUDGET is spent (so sockets
+    are flushed between), then go on; a path first used on another loop starts afresh."""
+    from marsad.api_server import fastpath
+    from marsad.api_server.event_index import IndexHolder
+
+    engine = open_engine(db_url)
+    stamp = StoreStamp(engine)
+    indexes = IndexHolder(engine, stamp, ttl=None)
+    indexes.build_now()
+    fp = EventsFastPath(None, engine, ResponseCache(0), stamp, 1000, indexes)
+    listing = Listing(EventFilters(country=("Syria",)))
+
+    async def pages(n):
+        return await asyncio.gather(*(fp._make_limited(listing, stamp.stamp()) for _ in range(n)))
+
+    try:
+        fp._loop, fp._spent, fp._reset_scheduled = object(), 99.0, True  # left by a loop now gone
+        bodies = asyncio.run(asyncio.wait_for(pages(3), 5))  # would wait forever for a reset
+        assert len(set(bodies)) == 1
+        assert [e["event_id"] for e in orjson.loads(bodies[0])["items"]] == ["XSS1", "SYR2", "SYR1", "UNPLACED"]
+        original = fastpath.INLINE_BUDGET
+        fastpath.INLINE_BUDGET = 0.0  # every page waits for a turn of its own
+        try:
+            async def spent_turns():
+                await fp._make_limited(listing, stamp.stamp())
+                return fp._spent > 0 and fp._reset_scheduled
+            assert asyncio.run(asyncio.wait_for(spent_turns(), 5))
+            assert len(set(asyncio.run(asyncio.wait_for(pages(4), 5)))) == 1
+        finally:
+            fastpath.INLINE_BUDGET = original
+    finally:
+        stamp.close()
+        engine.dispose()

@@ -131,6 +131,7 @@ class EventsFastPath:
         self._remaking: dict[bytes, asyncio.Task] = {}  # answers being remade aside, by query
         self._spent = 0.0  # seconds of pages made in the event loop in this turn of it
         self._reset_scheduled = False
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def _new_turn(self) -> None:
         self._spent = 0.0
@@ -148,6 +149,10 @@ class EventsFastPath:
             # INLINE_BUDGET seconds of it per turn of the event loop: the loop polls between turns, and
             # answers larger than a socket's buffer are sent in pieces, one per turn, so a long turn
             # would hold every one of them back.
+            loop = asyncio.get_running_loop()
+            if loop is not self._loop:  # a new loop (the old one's reset may never run)
+                self._loop = loop
+                self._new_turn()
             while self._spent >= INLINE_BUDGET:
                 await asyncio.sleep(0)  # to the next turn, after its poll
             started = time.perf_counter()
@@ -157,7 +162,7 @@ class EventsFastPath:
                 self._spent += time.perf_counter() - started
                 if not self._reset_scheduled:
                     self._reset_scheduled = True
-                    asyncio.get_running_loop().call_soon(self._new_turn)  # runs first in the next turn
+                    loop.call_soon(self._new_turn)  # runs first in the next turn
         if self.limiter is None:  # made in the event loop: a limiter belongs to one
             self.limiter = anyio.CapacityLimiter(MAKERS)
         return await anyio.to_thread.run_sync(self._make, listing, index, limiter=self.limiter)
