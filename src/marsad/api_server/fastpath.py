@@ -153,7 +153,7 @@ class EventsFastPath:
             if loop is not self._loop:  # a new loop (the old one's reset may never run)
                 self._loop = loop
                 self._new_turn()
-            while self._spent >= INLINE_BUDGET:
+            while self._spent > INLINE_BUDGET:  # at least one page per turn
                 await asyncio.sleep(0)  # to the next turn, after its poll
             started = time.perf_counter()
             try:
