@@ -6,8 +6,13 @@ import re
 from importlib.resources import files
 
 import pytest
+from fastapi.testclient import TestClient
 
+from marsad.api_server import Settings, create_app
 from marsad.api_server.settings import load_settings
+from marsad.store.db import open_engine
+
+from .seed import seed_store
 
 STATIC = files("marsad.api_server") / "static"
 ACLED_TYPES = {
@@ -95,7 +100,7 @@ def test_api_static_dashboard_is_served(client):
     ],
 )
 def test_api_settings_token_sources(monkeypatch, tmp_path, env, file_text, arg, expected):
-    for var in ("MARSAD_API_TOKEN", "MARSAD_SETTINGS", "MARSAD_DB", "MARSAD_API_CACHE"):
+    for var in ("MARSAD_API_TOKEN", "MARSAD_SETTINGS", "MARSAD_DB", "MARSAD_API_CACHE", "MARSAD_API_INDEX"):
         monkeypatch.delenv(var, raising=False)
     for k, v in env.items():
         monkeypatch.setenv(k, v)
@@ -105,3 +110,38 @@ def test_api_settings_token_sources(monkeypatch, tmp_path, env, file_text, arg, 
         path.write_text(file_text)
     s = load_settings(api_token=arg, settings_file=str(path) if path else None)
     assert (s.api_token, s.db_url) == (expected, "sqlite:///marsad.db")
+
+
+@pytest.mark.parametrize(
+    ("env", "file_text", "expected"),
+    [
+        ({}, None, True),
+        ({"MARSAD_API_INDEX": "0"}, None, False),
+        ({"MARSAD_API_INDEX": "off"}, "[api]\nevent_index = true\n", False),
+        ({"MARSAD_API_INDEX": "1"}, "[api]\nevent_index = false\n", True),
+        ({}, "[api]\nevent_index = false\n", False),
+    ],
+)
+def test_api_settings_event_index_sources(monkeypatch, tmp_path, env, file_text, expected):
+    for var in ("MARSAD_SETTINGS", "MARSAD_API_INDEX"):
+        monkeypatch.delenv(var, raising=False)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    path = None
+    if file_text:
+        path = tmp_path / "marsad.toml"
+        path.write_text(file_text)
+    assert load_settings(settings_file=str(path) if path else None).event_index is expected
+
+
+def test_api_without_event_index_answers_from_sql(tmp_path):
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    engine = open_engine(url)
+    seed_store(engine)
+    engine.dispose()
+    with TestClient(create_app(Settings(db_url=url, event_index=False, cache_size=0))) as off, \
+            TestClient(create_app(Settings(db_url=url, cache_size=0))) as on:
+        assert off.app.state.indexes is None and on.app.state.indexes is not None
+        for params in ({}, {"country": "Syria", "sort": "fatalities"}, {"bbox": "35,30,40,37", "limit": 2}):
+            without, with_index = (c.get("/api/events", params=params).content for c in (off, on))
+            assert without == with_index

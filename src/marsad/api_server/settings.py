@@ -7,6 +7,7 @@ The token comes from the `token` argument, else `MARSAD_API_TOKEN`, else a TOML 
     token = "..."
     db = "sqlite:///marsad.db"   # optional
     cache_size = 2048            # optional; MARSAD_API_CACHE overrides; 0 turns the answer cache off
+    event_index = true           # optional; MARSAD_API_INDEX=0 overrides: no in-memory event index
 
 No token anywhere means the service is read-only: every write answers 401.
 """
@@ -23,6 +24,7 @@ from ..store.db import default_url
 TOKEN_VAR = "MARSAD_API_TOKEN"
 SETTINGS_VAR = "MARSAD_SETTINGS"
 CACHE_VAR = "MARSAD_API_CACHE"
+INDEX_VAR = "MARSAD_API_INDEX"
 
 
 @dataclass(frozen=True)
@@ -52,5 +54,13 @@ def load_settings(
     from_file = _file_settings(settings_file or os.environ.get(SETTINGS_VAR))
     token = api_token or os.environ.get(TOKEN_VAR) or from_file.get("token") or None
     url = db_url or os.environ.get("MARSAD_DB") or from_file.get("db") or default_url()
+    extra: dict[str, Any] = {}
     cache = os.environ.get(CACHE_VAR) or from_file.get("cache_size")
-    return Settings(db_url=url, api_token=token, **({"cache_size": int(cache)} if cache is not None else {}))
+    if cache is not None:
+        extra["cache_size"] = int(cache)
+    index = os.environ.get(INDEX_VAR)
+    if index is not None:
+        extra["event_index"] = index.strip().lower() not in ("0", "false", "no", "off")
+    elif "event_index" in from_file:
+        extra["event_index"] = bool(from_file["event_index"])
+    return Settings(db_url=url, api_token=token, **extra)
