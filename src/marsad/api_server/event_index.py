@@ -4,9 +4,10 @@ ids cost a few vectorised operations instead of SQL that reads thousands of inde
 An `EventIndex` is a snapshot of the store at one version (`cache.StoreStamp`); `IndexHolder` hands out
 the current one and rebuilds it in a background thread when the store changes. While no snapshot matches
 the store, listings go to SQL (`listing.page_body` without an index), so an answer is never older than
-the cache would allow. Text columns are held as codes into a vocabulary, which the database itself
-sorts when a listing first sorts by that column, so sorting by country or location gives exactly the
-order SQL gives, whatever the database's collation. Free-text filters (`actor`, `q`) are left to SQL.
+the cache would allow (the stamps are exact: a write during a build leaves the new index unused). Text
+columns are held as codes into a vocabulary, which the database itself sorts while the index is built, so
+sorting by country or location gives exactly the order SQL gives, whatever the database's collation.
+Free-text filters (`actor`, `q`) are left to SQL.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ CODED = ("country", "admin1", "event_type", "sub_event_type", "location", "event
 FILTERED = CODED[:4]
 _NULL = -1  # the code of a NULL
 _LAST = np.iinfo(np.int64).max  # the sort key of a NULL: after every value, ascending or descending
-# One statement, so one snapshot of the store; read through the driver (no per-value type processing).
+# Read through the driver (no per-value type processing).
 _COLUMNS = ("id", "event_date", "fatalities", "confidence", "latitude", "longitude") + CODED
 Sorter = Callable[[list[str]], list[str]]
 
