@@ -255,3 +255,54 @@ def test_extract_speaker_army_kills_fighters_in_its_own_country():
     e = _one(text, published=PUBLISHED)
     assert (e.event_type, e.actor1, e.actor2, e.country, e.fatalities) == (
         "Battles", "Military Forces of Chad", "Unidentified Armed Group (Chad)", "Chad", 100)
+
+
+SHELLING = "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2", "place", "location"),
+    [
+        # Only wounded: an event all the same, with no fatalities; the wounded civilians are the target.
+        (
+            "أصيب ثلاثة مدنيين بجروح في قصف مدفعي على بلدة كفرنبل في ريف إدلب.",
+            "Civilians (Syria)",
+            "كفرنبل",
+            "Kafranbel",
+        ),
+        ("أصيب ثلاثة مدنيين في قصف على مدينة إدلب.", "Civilians (Syria)", "إدلب", "Idlib"),
+        # Only damage: nobody named as the target.
+        ("تضررت منازل في قصف على بلدة كفرنبل.", "", "كفرنبل", "Kafranbel"),
+    ],
+)
+def test_extract_shelling_that_only_wounds_or_damages_is_an_event(text, actor2, place, location):
+    e = _one(text, published=PUBLISHED)
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", SHELLING)
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Syria)", actor2)
+    assert e.fatalities == 0 and _evidence(e, "fatalities") == []
+    assert (e.location, e.country, e.geo_precision) == (location, "Syria", 1)
+    assert _evidence(e, "location") == [place]
+    assert _evidence(e, "event")[0].startswith("قصف")
+
+
+def test_extract_shelling_verb_names_the_force_and_no_target():
+    e = _one("قصفت قوات النظام بلدة كفرنبل بالمدفعية.", published=PUBLISHED)
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", SHELLING)
+    # A town shelled with no victims named: ACLED leaves the target empty.
+    assert (e.actor1, e.inter1) == ("Military Forces of Syria (2000-2024)", "State forces")
+    assert (e.actor2, e.inter2) == ("", "")
+    assert e.fatalities == 0 and e.civilian_targeting == ""
+    assert (e.location, e.geo_precision) == ("Kafranbel", 1)
+    assert [(x.field, x.start, x.end, x.text) for x in e.evidence] == [
+        ("event", 0, 4, "قصفت"),
+        ("location", 22, 28, "كفرنبل"),
+        ("actor1", 5, 16, "قوات النظام"),
+    ]
+
+
+def test_extract_wounded_coordinated_after_the_dead_are_not_fatalities():
+    e = _one("وقال مصدر طبي إن 11 شخصا قتلوا و32 أصيبوا في قصف على مدينة إدلب.", published=PUBLISHED)
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.fatalities == 11 and _evidence(e, "fatalities") == ["11 شخصا"]
+    assert e.attribution == "مصدر طبي"
+

@@ -6,7 +6,8 @@ A figure becomes a mention only when the text says what happened to the people i
 - a person noun ("5 مدنيين", "جنديين", "أكثر من 20 عنصراً") or a bare figure ("مقتل 5") with a
   trigger before it in the same clause ("مقتل", "قتلت القوات", "إصابة") or, failing that, after
   it ("... من قسد قتلوا", "لقي ثلاثة جنود مصرعهم"). A figure joined by و to a previous one
-  inherits its trigger ("مقتل 3 جنود و2 مدنيين").
+  inherits its trigger ("مقتل 3 جنود و2 مدنيين"), unless a verb of its own follows it ("11 شخصا
+  قتلوا و32 أصيبوا").
 
 So fighters present ("3 آلاف عنصر يتحصنون"), civilians in a pocket ("50 ألف مدني"), displaced
 people, money, years and ages never count. Figures are coded as ACLED codes them:
@@ -294,6 +295,11 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
         t = s.trigger_before(first)
         if t is None and noun is not None:
             t = s.trigger_after(max(noun.last, n.last), starts - {n.first})
+        elif t is not None and _after_verb_and(s, first):
+            # "11 شخصا قتلوا و32 أصيبوا": a figure coordinated after the last clause's verb is the
+            # subject of its own verb when one follows it.
+            t = s.trigger_after(max(noun.last, n.last) if noun is not None else n.last,
+                                starts - {n.first}) or t
         if t is not None:
             kind, mixed = t.kind, t.mixed
             if t.noun is not None and noun is None:
@@ -320,6 +326,17 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
     lead = noun if noun is not None else s.at.get(first)  # the victim noun, or "القتلى" in "القتلى إلى 25"
     start = min(n.start, _start(lead)) if lead is not None else n.start
     return FatalityMention(start, toks[end - 1].end, count, kind, vague, group, s.index)
+
+
+def _after_verb_and(s: _Sentence, first: int) -> bool:
+    """The figure at `first` opens a clause joined by و to a casualty verb: "قتلوا و32", "قتلوا وثلاثة"."""
+    if first > 1 and s.toks[first - 1].text == "و":
+        before = s.cover[first - 2]
+    elif first > 0 and s.toks[first].text.startswith("و"):
+        before = s.cover[first - 1]
+    else:
+        return False
+    return before is not None and before.label == "trigger"
 
 
 def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:

@@ -7,7 +7,10 @@ scope relative to the trigger:
 
 - clause cues (negation, modal, plan, threat, condition, call, condemn, trial, question) act when
   they come before the trigger in the same clause, within `CLAUSE_WINDOW` tokens;
-- governor cues (reference, generic) act on a noun trigger they immediately precede;
+- governor cues (reference, generic) act on a noun trigger they immediately precede; cause cues
+  ("بسبب", "إثر") act as reference unless a verb of harm reports the noun ("أصيب ثلاثة إثر قصف");
+- verb cues before a noun trigger report it: light verbs ("نفذ هجوما"), verbs of announcing ("أعلن
+  مقتل") and verbs of harm ("أصيب ثلاثة مدنيين في قصف", "تضررت منازل جراء القصف");
 - sentence cues (statistic, history) and support cues (anchor, outcome) act anywhere in the sentence.
 
 `assess()` turns them into a confidence adjustment and the list of categories that applied, so
@@ -32,6 +35,7 @@ CLAUSE_EFFECT = {
 GOVERNOR_EFFECT = {"reference": -0.35, "generic": -0.3}
 # Tokens allowed between a governor and its noun: "بعد ساعتين من الاختطاف", "عمليات القتل".
 GOVERNOR_WINDOW = {"reference": 3, "generic": 1}
+CAUSE_WINDOW = GOVERNOR_WINDOW["reference"]  # "بسبب" / "إثر" govern a noun as reference words do
 SENTENCE_EFFECT = {"statistic": -0.15, "history": -0.15, "anchor": 0.1, "outcome": 0.1, "result": 0.1}
 LIGHT_VERB_EFFECT = 0.15  # "قامت دبابة بقصف", "نفذ هجوما", "وقع انفجار": a verb reports the masdar
 LIGHT_VERB_WINDOW = 3
@@ -45,23 +49,29 @@ PREDICATE_EFFECT = 0.1  # a verb heading a main or reported clause, in VSO or SV
 PREDICATE_REACH = 3  # tokens a verb may stand after its clause's head (a preposed subject)
 HEAD_EFFECT = 0.1  # a noun heading a main clause is its predicate: "مقتل ثلاثة في انفجار"
 PASSIVE_AUX_EFFECT = 0.1  # "تعرضت لهجوم", "تم اغتيال": the masdar happened to someone
+# "أصيب ثلاثة مدنيين في قصف", "تضررت منازل جراء القصف": a verb of harm reports the means named after
+# it as a light verb does; ACLED codes an attack that only wounds or damages.
+HARM_EFFECT = 0.1  # less than a light verb: the harm verb counts as an outcome too
 EFFECTS = {**CLAUSE_EFFECT, **GOVERNOR_EFFECT, **SENTENCE_EFFECT, "subordinate": SUBORDINATE_EFFECT,
            "head": HEAD_EFFECT, "announced": LIGHT_VERB_EFFECT, "predicate": PREDICATE_EFFECT,
            "lead": PREDICATE_EFFECT,
-           "passive_aux": PASSIVE_AUX_EFFECT, "light_verb": LIGHT_VERB_EFFECT, "count": COUNT_EFFECT}
+           "passive_aux": PASSIVE_AUX_EFFECT, "light_verb": LIGHT_VERB_EFFECT, "count": COUNT_EFFECT,
+           "harm": HARM_EFFECT}
 REPORTED_NOUN_EFFECT = 0.0
-# Reasons that a verb reports a noun trigger ("نفذ هجوما", "تعرض لهجوم", "أعلن مقتل").
-REPORTING = frozenset({"light_verb", "announced", "passive_aux"})
+# Reasons that a verb reports a noun trigger ("نفذ هجوما", "تعرض لهجوم", "أعلن مقتل", "أصيب في قصف").
+REPORTING = frozenset({"light_verb", "announced", "passive_aux", "harm"})
 CLAUSE_WINDOW = 7  # tokens before the trigger that a clause cue may stand
 PAST_AUX_WINDOW = 4  # "كانوا يطلقون النار": a past auxiliary this close makes an imperfect past
 AGENT_WINDOW = 6  # "من قبل" / "على يد" this close after a trigger makes it passive
 # Characters between two tokens that end a clause (scope of clause cues does not cross them).
 CLAUSE_PUNCT = frozenset('،,;؛:."!?؟')
+# The reason a verb cue before a noun trigger gives it.
+_LIGHT_REASON = {"light_verb": "light_verb", "report": "announced", "harm": "harm"}
 CUE = "cue"  # the `data` of a cue Entry, telling cues apart from the other entries of a shared scanner
 
 CATEGORIES = frozenset(CLAUSE_EFFECT) | frozenset(GOVERNOR_EFFECT) | frozenset(SENTENCE_EFFECT) | {
     "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report",
-    "resumptive", "number", "defuse", "figurative", "accident"}
+    "resumptive", "number", "defuse", "figurative", "figurative_next", "accident", "harm", "cause"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +129,7 @@ def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool],
     for c in cues:
         if c.category == "boundary" and lo <= c.first < first:
             lo = max(lo, c.last)
-    past_aux = passive = False
+    past_aux = passive = caused = False
     applied: set[str] = set()
     for c in cues:
         cat = c.category
@@ -131,6 +141,8 @@ def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool],
         elif (cat in GOVERNOR_EFFECT and aspect == "noun" and before
               and first - c.last <= GOVERNOR_WINDOW[cat]):
             applied.add(cat)
+        elif cat == "cause" and aspect == "noun" and before and first - c.last <= CAUSE_WINDOW:
+            caused = True
         elif cat in SENTENCE_EFFECT:
             applied.add(cat)
         elif cat == "past_aux" and before and first - c.last < PAST_AUX_WINDOW:
@@ -141,13 +153,17 @@ def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool],
             passive = True
             if aspect == "noun":
                 applied.add("passive_aux")
-        elif cat in ("light_verb", "report") and aspect == "noun" and before and (
+        elif cat in ("light_verb", "report", "harm") and aspect == "noun" and before and (
                 first - c.last < LIGHT_VERB_WINDOW
-                or (c.first == cl.head[first] and first - c.last < LIGHT_VERB_REACH)):
-            # "نفذ هجوما", "أقدم متظاهرون أمس على قطع الطريق"; "أعلنت مصادر مقتل ستة أشخاص"
-            applied.add("light_verb" if cat == "light_verb" else "announced")
+                or (c.first == cl.head[first] and first - c.last < LIGHT_VERB_REACH)) and (
+                cat != "harm" or not any(breaks[c.last:first + 1])):  # "أصيبوا بجروح، مدينا الهجمات"
+            # "نفذ هجوما", "أقدم متظاهرون أمس على قطع الطريق"; "أعلنت مصادر مقتل ستة أشخاص";
+            # "أصيب ثلاثة مدنيين بجروح في قصف مدفعي"
+            applied.add(_LIGHT_REASON[cat])
         elif cat == "number" and not before and c.first - last < COUNT_WINDOW:
             applied.add("count")
+    if caused and "harm" not in applied:
+        applied.add("reference")  # "بسبب الهجوم": a known event, unless harm is reported by it
     if cl.subordinate(first) or (aspect != "noun" and any(
             c.category == "resumptive" and c.first == last for c in cues)):
         applied.add("subordinate")

@@ -24,7 +24,7 @@ from .scanner import Scanner, longest
 MIN_CONFIDENCE = 0.5
 BACKER_MIN = 0.3  # a trigger this confident on its own backs the others in its sentence
 UNREPORTED_EFFECT = -0.15
-UNREPORTED_EXEMPT = frozenset({"light_verb", "announced", "passive_aux", "head", "count", "anchor"})
+UNREPORTED_EXEMPT = frozenset({"light_verb", "announced", "passive_aux", "harm", "head", "count", "anchor"})
 CO_TRIGGER_SUPPORT = 0.1  # a second, strong trigger of violence in the sentence
 PROTEST_RETYPE_WINDOW = 4  # "قتلت قوات الأمن ثلاثة متظاهرين": protesters this close after the trigger
 PARTICIPANT_SUPPORT = 0.3  # "تجمع مئات المتظاهرين", "أحرق المحتجون": protesters act next to the verb
@@ -39,7 +39,7 @@ MASS_TOTAL = 1000
 THOUSANDS = frozenset({"الف", "الاف", "الفا", "مليون", "ملايين"})
 COUNT_LOOKAHEAD = 3
 MASS_TOTAL_EFFECT = -0.25
-FIGURATIVE_KINDS = frozenset({"attack", "explosion"})
+FIGURATIVE_KINDS = frozenset({"attack", "explosion", "shelling", "airstrike"})
 FIGURATIVE_WINDOW = 5  # "هاجم الوزير المعارضة بشدة": criticism this close after the verb
 FIGURATIVE_EFFECT = -0.4
 DEPENDENT_NOUN_WINDOW = 4  # "بعد مقتل 32 شخصا في تفجير انتحاري": the means of a recalled death
@@ -53,7 +53,8 @@ DEMO_LIGHT_VERB_SUPPORT = 0.15
 DEMO_ADJUNCT_EFFECT = -0.3  # a demonstration noun that no verb reports ("خلال التظاهرة")
 # Kinds that assert a demonstration; the other demonstration kinds only type one (see detect()).
 ASSERTING = frozenset({"protest", "mob_violence"})
-DEMO_IGNORED = frozenset({"outcome", "result", "count", "announced"})  # support for violence, not for protest
+# Support for violence, not for protest: people hurt in a demonstration do not make it one.
+DEMO_IGNORED = frozenset({"outcome", "result", "count", "announced", "harm"})
 # A verb of violence is weighted for the main clause already (the subordinate ones lose confidence).
 VIOLENCE_IGNORED = frozenset({"predicate"})
 EXPLOSIVE_KINDS = frozenset({"ied", "car_bomb", "explosion", "landmine", "grenade", "missile"})
@@ -66,7 +67,7 @@ PLURAL_SUFFIXES = frozenset({"ات", "ين", "ون"})
 VERB_SUFFIXES = frozenset({"ت", "وا", "تا", "وه", "ها", "هم", "تها", "ته", "وها"})
 
 # Cue categories of the word right before a perfect form that make it a masdar.
-NOUN_GOVERNORS = frozenset({"prep", "reference", "generic", "trial"})
+NOUN_GOVERNORS = frozenset({"prep", "reference", "cause", "generic", "trial"})
 
 # Event types that count as political violence against people, and as demonstrations.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -112,6 +113,7 @@ class Lexeme:
     needsuf: bool = False  # only inflected forms: bare "فجر" is mostly "dawn"
     plural: bool = False  # a plural noun: often a generic or long-period mention
     intrans: bool = False  # takes no object: a pronoun suffix makes it the masdar ("في أماكن تجمعهم")
+    masdar: float | None = None  # weight of a perfect form read as its masdar ("القصف"), if not `weight`
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -174,6 +176,7 @@ def lexicon() -> list[Entry]:
     entries: dict[str, Entry] = {}
     for pos, kind, forms, weight, *rest in _rows("triggers.tsv"):
         flags = set(rest[0].split(",")) if rest and rest[0] else set()
+        masdar = float(rest[1]) if len(rest) > 1 and rest[1] else None
         for form in forms.split("|"):
             if pos == "V":
                 expanded = expand_verb(form, " " in form)
@@ -182,7 +185,8 @@ def lexicon() -> list[Entry]:
             for surface, aspect in expanded:
                 plural = aspect == "noun" and ("pl" in flags or surface.split()[0].endswith("ات"))
                 lex = Lexeme(kind, float(weight), aspect, "passive" in flags, "weak" in flags,
-                             "needsuf" in flags and aspect == "perfect", plural, "intrans" in flags)
+                             "needsuf" in flags and aspect == "perfect", plural, "intrans" in flags,
+                             masdar if aspect == "perfect" else None)
                 entries.setdefault(surface, Entry.of(surface, kind, lex, suffix="nosuf" not in flags))
     return list(entries.values())
 
@@ -340,7 +344,8 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         demo = table[lex.kind].event_type in DEMO_TYPES
         a = modality.assess(tokens, cues, breaks, m.first, m.last, aspect, question, cl,
                             DEMO_IGNORED if demo else VIOLENCE_IGNORED)
-        conf, reasons = lex.weight + a.delta, list(a.reasons)
+        weight = lex.masdar if aspect == "noun" and lex.masdar is not None else lex.weight
+        conf, reasons = weight + a.delta, list(a.reasons)
         if aspect == "noun" and _plural(lex, m.suffix) and "light_verb" not in reasons:
             conf += PLURAL_EFFECT
             reasons.append("plural")
@@ -379,12 +384,11 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         if lex.kind in ACCIDENT_KINDS and any(c.category == "accident" for c in cues):
             conf += ACCIDENT_EFFECT  # "قتلت امرأتان عندما انهار منزلهم": a death, not a killing
             reasons.append("accident")
-        if table[lex.kind].event_type in VIOLENT_TYPES and _mass_total(tokens, m.last):
+        if table[lex.kind].event_type in VIOLENT_TYPES and (
+                _mass_total(tokens, m.last) or ("harm" in reasons and _harmed_total(tokens, cues, m.first))):
             conf += MASS_TOTAL_EFFECT
             reasons.append("mass_total")
-        if lex.kind in FIGURATIVE_KINDS and aspect != "noun" and any(
-                c.category == "figurative" and 0 <= c.first - m.last < FIGURATIVE_WINDOW
-                and not any(breaks[m.last:c.first + 1]) for c in cues):
+        if lex.kind in FIGURATIVE_KINDS and _figurative(m, aspect, cues, breaks):
             conf += FIGURATIVE_EFFECT
             reasons.append("figurative")
         kind = table[_retype(lex.kind, cues, m.first, m.last, tokens)]
@@ -395,6 +399,25 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
                            round(max(0.0, min(1.0, conf)), 3), lex.passive or passive, aspect,
                            tuple(reasons), lex.kind))
     return out
+
+
+def _harmed_total(tokens: Sequence[Token], cues: Sequence[modality.Cue], first: int) -> bool:
+    """ "أصيب أكثر من عشرة آلاف مدني في القصف": the count of a harm verb that reports the trigger
+    stands between the two, not after the trigger."""
+    start = max((c.last for c in cues if c.category == "harm" and c.last <= first), default=first)
+    return any(_mass_total(tokens, i) for i in range(start, first))
+
+
+def _figurative(m: Match, aspect: str, cues: Sequence[modality.Cue], breaks: Sequence[bool]) -> bool:
+    """A verb followed closely by criticism ("هاجم الوزير المعارضة بشدة", "قصفه بالانتقادات"), or a
+    verb or noun whose very next word makes it talk ("قصف إعلامي", "قصف جبهته")."""
+    for c in cues:
+        if c.category == "figurative_next" and c.first == m.last and not breaks[c.first]:
+            return True
+        if (c.category == "figurative" and aspect != "noun" and 0 <= c.first - m.last < FIGURATIVE_WINDOW
+                and not any(breaks[m.last:c.first + 1])):
+            return True
+    return False
 
 
 def _mass_total(tokens: Sequence[Token], last: int) -> bool:
