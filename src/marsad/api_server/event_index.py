@@ -7,7 +7,8 @@ the store, listings go to SQL (`listing.page_body` without an index), so an answ
 the cache would allow (the stamps are exact: a write during a build leaves the new index unused). Text
 columns are held as codes into a vocabulary, which the database itself sorts while the index is built, so
 sorting by country or location gives exactly the order SQL gives, whatever the database's collation.
-Free-text filters (`actor`, `q`) are left to SQL.
+The `actor` filter searches the actor names' vocabulary and the Arabic texts actors were read from (a
+few thousand distinct strings, not every event); the free text `q` is left to SQL.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from sqlalchemy import Engine, text
 
 from ..store import models as m
 from .cache import StoreStamp
-from .filters import SORTABLE, EventFilters
+from .filters import ACTOR_FIELDS, SORTABLE, EventFilters
 
 log = logging.getLogger(__name__)
 _events = m.Event.__table__
@@ -37,8 +38,58 @@ FILTERED = CODED[:4]
 _NULL = -1  # the code of a NULL
 _LAST = np.iinfo(np.int64).max  # the sort key of a NULL: after every value, ascending or descending
 # Read through the driver (no per-value type processing).
-_COLUMNS = ("id", "event_date", "fatalities", "confidence", "latitude", "longitude") + CODED
+_COLUMNS = ("id", "event_date", "fatalities", "confidence", "latitude", "longitude") + CODED + ACTOR_FIELDS
 Sorter = Callable[[list[str]], list[str]]
+Fold = Callable[[str], str]
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ACTOR_EVIDENCE = (
+    "SELECT r.event_pk, e.text FROM evidence e JOIN reports r ON r.id = e.report_pk "
+    f"WHERE r.event_pk IS NOT NULL AND e.field IN ({', '.join(repr(f) for f in ACTOR_FIELDS)})"
+)
+
+
+def database_fold(engine: Engine) -> Fold:
+    """`lower()` as the database applies it in the `actor` filter's `lower(x) LIKE lower(y)`: SQLite folds
+    ASCII letters only; PostgreSQL folds every cased letter."""
+    if engine.dialect.name == "sqlite":
+        return lambda s: s.translate(_ASCII_LOWER)
+    return str.lower
+
+
+@dataclass
+class ActorText:
+    """What the `actor` filter searches: the actor names of the four actor columns (one vocabulary,
+    folded) and the Arabic text each actor was read from (its evidence)."""
+
+    codes: list[np.ndarray]  # per actor column: int32 code into `names`, _NULL where NULL
+    names: list[str]  # folded
+    evidence_at: np.ndarray  # positions of events ...
+    evidence_code: np.ndarray  # ... with an actor evidence text, its code into `texts`
+    texts: list[str]  # folded
+    fold: Fold
+    found: dict[str, np.ndarray] = field(default_factory=dict)  # needle -> mask, the latest few
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def mask(self, needle: str, n: int) -> np.ndarray:
+        """The events whose actor names, or the Arabic texts their actors were read from, contain NEEDLE
+        (case folded as the database folds it). Not to be modified: it is kept for the next asker."""
+        with self._lock:
+            hit = self.found.get(needle)
+        if hit is None:
+            folded = self.fold(needle)
+            out = np.zeros(n, dtype=bool)
+            names = np.zeros(len(self.names) + 1, dtype=bool)  # the last slot: NULL's -1
+            names[[i for i, name in enumerate(self.names) if folded in name]] = True
+            for codes in self.codes:
+                out |= names[codes]
+            texts = np.zeros(len(self.texts), dtype=bool)
+            texts[[i for i, t in enumerate(self.texts) if folded in t]] = True
+            out[self.evidence_at[texts[self.evidence_code]]] = True
+            with self._lock:
+                if len(self.found) >= 64:
+                    self.found.pop(next(iter(self.found)))
+                self.found[needle] = hit = out
+        return hit
 
 
 @dataclass
@@ -54,6 +105,7 @@ class EventIndex:
     codes: dict[str, np.ndarray]  # CODED column -> int32 code into its `vocab`, _NULL where NULL
     vocab: dict[str, list[str]]
     sorter: Sorter  # sorts texts in the database's collation (see `database_sorter`)
+    actors: ActorText
     _lookup: dict[str, dict[str, int]] = field(default_factory=dict)
     _ranks: dict[str, np.ndarray] = field(default_factory=dict)
     _orders: dict[str, np.ndarray] = field(default_factory=dict)
@@ -79,7 +131,7 @@ class EventIndex:
         return table[codes]
 
     def mask(self, f: EventFilters) -> np.ndarray | None:
-        """The events matching F (None: all of them). F must hold no free-text filter."""
+        """The events matching F (None: all of them). F must not hold `q` (see `listing.indexed`)."""
         parts: list[np.ndarray] = []
         if f.date_from:
             parts.append(self.date >= f.date_from.toordinal())
@@ -93,6 +145,8 @@ class EventIndex:
             parts.append(self.fatalities >= f.min_fatalities)
         if f.min_confidence is not None:
             parts.append(self.confidence >= f.min_confidence)
+        if f.actor:
+            parts.append(self.actors.mask(f.actor, len(self.ids)))
         if f.bbox:
             west, south, east, north = f.bbox
             lon = self.longitude
@@ -100,8 +154,8 @@ class EventIndex:
             parts.append(in_lon & (self.latitude >= south) & (self.latitude <= north))
         if not parts:
             return None
-        out = parts[0]
-        for p in parts[1:]:
+        out = parts[0].copy() if len(parts) == 1 else parts[0] & parts[1]
+        for p in parts[2:]:
             out &= p
         return out
 
@@ -199,20 +253,23 @@ def _floats(values: Sequence[Any]) -> np.ndarray:
 def build_index(engine: Engine, version: tuple, sorter: Sorter | None = None) -> EventIndex:
     """The index of the store's events now, labelled VERSION (a stamp read before this call)."""
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(f"SELECT {', '.join(_COLUMNS)} FROM {_events.name}").fetchall()
+        sql = f"SELECT {', '.join(_COLUMNS)} FROM {_events.name} ORDER BY id"
+        rows = conn.exec_driver_sql(sql).fetchall()
+        actor_evidence = conn.exec_driver_sql(_ACTOR_EVIDENCE).fetchall()
     n = len(rows)
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(_COLUMNS)
     ids, dates, fatalities, confidence, lat, lon = cols[:6]
     codes, vocab = {}, {}
-    for name, values in zip(CODED, cols[6:], strict=True):
+    for name, values in zip(CODED, cols[6:6 + len(CODED)], strict=True):
         codes[name], vocab[name] = _coded(values)
+    id_array = np.fromiter(ids, dtype=np.int64, count=n)
     # Dates repeat (a few thousand days for a store of years): convert each day once.
     date_codes, days = _coded(dates)
     ordinals = np.array([_ordinal(d) for d in days] + [0], dtype=np.int64)  # last slot: NULL's -1
     return EventIndex(
         version=version,
         built_at=time.monotonic(),
-        ids=np.fromiter(ids, dtype=np.int64, count=n),
+        ids=id_array,
         date=ordinals[date_codes],
         fatalities=np.fromiter(fatalities, dtype=np.int64, count=n),
         confidence=np.fromiter(confidence, dtype=np.float64, count=n),
@@ -221,7 +278,20 @@ def build_index(engine: Engine, version: tuple, sorter: Sorter | None = None) ->
         codes=codes,
         vocab=vocab,
         sorter=sorter or database_sorter(engine),
+        actors=_actor_text(cols[6 + len(CODED):], actor_evidence, id_array, database_fold(engine)),
     )
+
+
+def _actor_text(columns: list[Sequence[Any]], evidence: list[Any], ids: np.ndarray, fold: Fold) -> ActorText:
+    names: dict[str, int] = {}
+    codes = [np.fromiter((_NULL if v is None else names.setdefault(v, len(names)) for v in values),
+                         dtype=np.int32, count=len(values)) for values in columns]
+    pks = np.fromiter((pk for pk, _ in evidence), dtype=np.int64, count=len(evidence))
+    at = np.searchsorted(ids, pks)  # ids are in ascending order
+    known = (at < len(ids)) & (ids[np.minimum(at, len(ids) - 1)] == pks) if len(ids) else np.zeros(0, bool)
+    text_codes, texts = _coded([t for _, t in evidence])
+    return ActorText(codes=codes, names=[fold(v) for v in names], evidence_at=at[known],
+                     evidence_code=text_codes[known], texts=[fold(t) for t in texts], fold=fold)
 
 
 class IndexHolder:

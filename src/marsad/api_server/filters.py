@@ -120,7 +120,7 @@ FiltersDep = Annotated[EventFilters, Depends(event_filters)]
 def _evidence_contains(text: str, fields: tuple[str, ...] | None = None) -> ColumnElement[bool]:
     """Some report of the event has evidence (of FIELDS) whose text contains TEXT. An IN over one scan of
     the evidence, not a correlated EXISTS per event (which costs a lookup for every event scanned)."""
-    cond = [_evidence.c.text.contains(text, autoescape=True)]
+    cond = [_evidence.c.text.icontains(text, autoescape=True)]  # as the actor names: any case
     if fields:
         cond.append(_evidence.c.field.in_(fields))
     return _events.c.id.in_(

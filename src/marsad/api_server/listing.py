@@ -74,14 +74,14 @@ def _indexed_page(conn: Connection, q: Listing, index: EventIndex) -> tuple[int,
 
 
 def indexed(q: Listing, index: EventIndex | None) -> bool:
-    """Whether INDEX answers Q (every filter but the free-text ones)."""
-    return index is not None and q.filters.actor is None and q.filters.q is None
+    """Whether INDEX answers Q (every filter but the free text `q`)."""
+    return index is not None and q.filters.q is None
 
 
 def page_body(conn: Connection, q: Listing, index: EventIndex | None = None) -> bytes:
     """`{"total": N, "limit", "offset", "items": [EVENT, ...]}` encoded. With INDEX (the store's events
-    in memory, `event_index`), the count and the page's ids come from it unless a free-text filter
-    is asked for."""
+    in memory, `event_index`), the count and the page's ids come from it unless the free text `q` is
+    asked for."""
     if index is not None and indexed(q, index):
         total, items = _indexed_page(conn, q, index)
     else:
