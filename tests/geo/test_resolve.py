@@ -16,6 +16,14 @@ from marsad.geo import geoparse
     ("اشتباكات في طرابلس وبنغازي", "طرابلس", "LY", "admin1"),
     ("قصف على تل الوردة", "تل الوردة", "IQ", "populated_place"),
     ("في محافظة حلب", "محافظة حلب", "SY", "admin1"),
+    # A nationality adjective next to the name says whose place it is.
+    ("تظاهر المئات في العاصمة الأردنية عمان", "عمان", "JO", "admin1"),
+    ("تظاهر المئات في عمان الأردنية", "عمان", "JO", "admin1"),
+    ("زار الوفد العماني عمان", "عمان", "OM", "country"),
+    ("اشتباكات في طرابلس اللبنانية", "طرابلس", "LB", "admin2"),
+    ("اشتباكات في مدينة طرابلس الليبية", "طرابلس", "LY", "admin1"),
+    # Not next to the name: the adjective is someone else's ("القوات التركية").
+    ("قصفت القوات التركية مواقع في طرابلس وبنغازي", "طرابلس", "LY", "admin1"),
 ])
 def test_resolve_namesakes(text, mention, country, feature, small_gaz):
     m = next(m for m in geoparse(text, "t", small_gaz) if m.text == mention)

@@ -15,7 +15,7 @@ from .countries import country_info
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .importer import import_geonames
 from .model import CountryInfo, Place, PlaceMention
-from .recognize import find_raw
+from .recognize import RawMention, find_raw
 from .resolve import choose, choose_near, document_context, geo_precision
 
 # Words that may join a place to the wider place that locates it ("X غربي Y", "X في محافظة Y").
@@ -35,12 +35,31 @@ __all__ = ["CountryInfo", "Gazetteer", "Place", "PlaceMention", "country_info", 
            "geoparse", "import_geonames", "load_gazetteer"]
 
 
+def _nationality_next_to(view: TextView, raw: RawMention) -> str | None:
+    """The country of a nationality adjective right before or after a name, which says whose place it
+    is: "العاصمة الأردنية عمان" (Amman, not Oman), "بلدة الرمثا الأردنية"."""
+    from ..actors.recognize import nationality_adjectives  # the actors' knowledge of nationalities
+
+    adjectives = nationality_adjectives()
+    tokens = view.tokens_of(view.sentences[raw.sentence])
+    inside = [i for i, t in enumerate(tokens) if t.end > raw.start and t.start < raw.end]
+    if not inside:
+        return None
+    for i in (inside[0] - 1, inside[-1] + 1):
+        if 0 <= i < len(tokens):
+            word = tokens[i].text
+            iso = adjectives.get((word, True)) or adjectives.get((word, False))
+            if iso:
+                return iso
+    return None
+
+
 def find_places(view: TextView, gaz: Gazetteer | None = None) -> list[PlaceMention]:
     """Place mentions of an analysed document, resolved, with original offsets."""
     gaz = gaz or default_gazetteer()
     raws = find_raw(view, gaz)
     ctx = document_context(raws, gaz)
-    places = [choose(r, gaz, ctx[r.key]) for r in raws]
+    places = [choose(r, gaz, ctx[r.key], _nationality_next_to(view, r)) for r in raws]
     # "العامرية غربي بغداد", "قرية سرجومة جنوب كركوك", "هجين بريف دير الزور": the place named right
     # after, joined by a direction or "in", anchors the reading of the first (right to left, so that
     # chains resolve from their widest place).

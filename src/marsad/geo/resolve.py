@@ -77,8 +77,10 @@ def _canonical_key(name_ar: str) -> str | None:
     return name_key(name_ar)
 
 
-def score(p: Place, key: str, raw: RawMention, ctx: DocContext) -> float:
+def score(p: Place, key: str, raw: RawMention, ctx: DocContext, nationality: str | None = None) -> float:
     s = math.log10(p.population + 10) + _FEATURE_BONUS.get(p.feature, 0.0)
+    if nationality and p.country == nationality:
+        s += 12.0  # "العاصمة الأردنية عمان": the adjective says whose place it is
     if p.feature == "country" and key != _canonical_key(p.name_ar):
         s -= 5.0  # "عمان" names Oman only as a variant; Amman competes on context
     if p.id.startswith("marsad:"):
@@ -96,11 +98,13 @@ def score(p: Place, key: str, raw: RawMention, ctx: DocContext) -> float:
     return s
 
 
-def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext) -> Place | None:
+def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext, nationality: str | None = None) -> Place | None:
+    """The reading of RAW with the best `score`; NATIONALITY: the ISO2 code of a nationality adjective
+    next to the name."""
     best, best_s = None, -math.inf
     for n in raw.ids:
         p = gaz.place(n)
-        s = score(p, raw.key, raw, ctx)
+        s = score(p, raw.key, raw, ctx, nationality)
         if s > best_s:
             best, best_s = p, s
     return best
