@@ -45,3 +45,15 @@ def test_resolve_unknown_name_has_nulls(small_gaz):
     d = geoparse("سيطرت القوات على قرية الزهيرات", "t", small_gaz)[0].to_dict()
     assert (d["text"], d["name"], d["latitude"], d["gazetteer_id"], d["geo_precision"]) == (
         "الزهيرات", None, None, None, 1)
+
+
+def test_resolve_nationality_in_extracted_events():
+    # Through the extractor, which looks at the sentences around its triggers only.
+    import marsad
+
+    lead = ("ارتفعت أسعار الوقود للمرة الثالثة هذا العام. وقالت الحكومة إن القرار ضروري. "
+            "وأضافت أن الدعم سيستمر للأسر الفقيرة. وتوقع خبراء أن يرتفع التضخم. ")
+    text = lead * 2 + "وتظاهر المئات وسط العاصمة الأردنية عمان أمس احتجاجا على رفع الأسعار."
+    (event,) = marsad.extract(text, published="2019-03-07")
+    assert (event.event_type, event.location, event.country, event.event_date) == (
+        "Protests", "Amman", "Jordan", "2019-03-06")

@@ -41,7 +41,11 @@ def _nationality_next_to(view: TextView, raw: RawMention) -> str | None:
     from ..actors.recognize import nationality_adjectives  # the actors' knowledge of nationalities
 
     adjectives = nationality_adjectives()
-    tokens = view.tokens_of(view.sentences[raw.sentence])
+    # `raw.sentence` is the sentence's index in the document (a view may hold only some sentences).
+    sentence = next((s for s in view.sentences if s.index == raw.sentence), None)
+    if sentence is None:
+        return None
+    tokens = view.tokens_of(sentence)
     inside = [i for i, t in enumerate(tokens) if t.end > raw.start and t.start < raw.end]
     if not inside:
         return None
