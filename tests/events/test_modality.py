@@ -69,8 +69,11 @@ def test_modality_scanner_matches_matcher(text):
 @pytest.mark.parametrize("text, categories", [
     ("لم يقتل احد", ["negation"]),
     ("الذي نفذه", ["light_verb"]),  # clause openers are not cues
-    ("اعلنت مصادر مقتل", ["report"]),
-    ("اعلن الجيش مقتل", ["report", "boundary"]),
+    ("اعلنت مصادر مقتل", ["report", "death"]),
+    ("اعلن الجيش مقتل", ["report", "boundary", "death"]),
+    # The death idiom's verb and noun, the subject between them, then a word of cause.
+    ("لقي ثلاثة مدنيين حتفهم إثر قصف", ["death", "number", "death", "cause"]),
+    ("هجوم على حاجز للجيش", ["target"]),
 ])
 def test_modality_cues_found(text, categories):
     v = analyse("t", text)

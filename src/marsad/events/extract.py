@@ -287,6 +287,10 @@ class Extractor:
             # ACLED: violence against civilians is against unarmed people; killing soldiers or
             # fighters in an attack is an armed clash.
             event_type, sub = "Battles", "Armed clash"
+        elif t.kind == "attack" and f.get("inter2") == "Civilians" and f.get("inter1", "") in _ARMED:
+            # The mirror case: an attack word ("هجوم مسلح على قرية") is typed a battle, but an armed
+            # actor attacking unarmed people is violence against civilians (ACLED).
+            event_type, sub = "Violence against civilians", "Attack"
         published = d.doc.published
         event_date, precision, tags = f.get("event_date"), f.get("time_precision"), ""
         if event_date is None:

@@ -10,7 +10,9 @@ scope relative to the trigger:
 - governor cues (reference, generic) act on a noun trigger they immediately precede; cause cues
   ("بسبب", "إثر") act as reference unless a verb of harm reports the noun ("أصيب ثلاثة إثر قصف");
 - verb cues before a noun trigger report it: light verbs ("نفذ هجوما"), verbs of announcing ("أعلن
-  مقتل") and verbs of harm ("أصيب ثلاثة مدنيين في قصف", "تضررت منازل جراء القصف");
+  مقتل"), verbs of harm ("أصيب ثلاثة مدنيين في قصف", "تضررت منازل جراء القصف") and words of a
+  violent death ("قتل ثلاثة مدنيين إثر قصف", "لقي ثلاثة مدنيين حتفهم جراء قصف"), which report it as
+  harm does, past a word of cause too;
 - sentence cues (statistic, history) and support cues (anchor, outcome) act anywhere in the sentence.
 
 `assess()` turns them into a confidence adjustment and the list of categories that applied, so
@@ -66,12 +68,15 @@ AGENT_WINDOW = 6  # "من قبل" / "على يد" this close after a trigger mak
 # Characters between two tokens that end a clause (scope of clause cues does not cross them).
 CLAUSE_PUNCT = frozenset('،,;؛:."!?؟')
 # The reason a verb cue before a noun trigger gives it.
-_LIGHT_REASON = {"light_verb": "light_verb", "report": "announced", "harm": "harm"}
+_LIGHT_REASON = {"light_verb": "light_verb", "report": "announced", "harm": "harm", "death": "harm"}
+# Cue categories that report the means of the harm named after them ("أصيب ... في قصف", "قتل ... إثر قصف").
+HARM_CUES = frozenset({"harm", "death"})
 CUE = "cue"  # the `data` of a cue Entry, telling cues apart from the other entries of a shared scanner
 
 CATEGORIES = frozenset(CLAUSE_EFFECT) | frozenset(GOVERNOR_EFFECT) | frozenset(SENTENCE_EFFECT) | {
     "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report",
-    "resumptive", "number", "defuse", "figurative", "figurative_next", "accident", "harm", "cause"}
+    "resumptive", "number", "defuse", "figurative", "figurative_next", "accident", "harm", "cause", "death",
+    "target"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,12 +158,12 @@ def assess(tokens: Sequence[Token], cues: Sequence[Cue], breaks: Sequence[bool],
             passive = True
             if aspect == "noun":
                 applied.add("passive_aux")
-        elif cat in ("light_verb", "report", "harm") and aspect == "noun" and before and (
+        elif cat in _LIGHT_REASON and aspect == "noun" and before and (
                 first - c.last < LIGHT_VERB_WINDOW
                 or (c.first == cl.head[first] and first - c.last < LIGHT_VERB_REACH)) and (
-                cat != "harm" or not any(breaks[c.last:first + 1])):  # "أصيبوا بجروح، مدينا الهجمات"
+                cat not in HARM_CUES or not any(breaks[c.last:first + 1])):  # "أصيبوا بجروح، مدينا الهجمات"
             # "نفذ هجوما", "أقدم متظاهرون أمس على قطع الطريق"; "أعلنت مصادر مقتل ستة أشخاص";
-            # "أصيب ثلاثة مدنيين بجروح في قصف مدفعي"
+            # "أصيب ثلاثة مدنيين بجروح في قصف مدفعي", "لقي ثلاثة مدنيين حتفهم إثر قصف"
             applied.add(_LIGHT_REASON[cat])
         elif cat == "number" and not before and c.first - last < COUNT_WINDOW:
             applied.add("count")

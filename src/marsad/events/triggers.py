@@ -33,6 +33,9 @@ PARTICIPANT_WINDOW = 3
 SHORT_PERIODS = frozenset({"ساعات", "ساعه", "ساعتين", "دقايق", "ايام", "يومين", "يوم", "الصباح", "صباح",
                            "فجر", "مساء", "ليل", "امس", "اسبوع", "ليله", "قليل", "لحظات", "بدء", "بدايه",
                            "عده", "بضعه", "بضع"})
+# A death word reports the strike it resulted from when its own trigger has support beyond the bare
+# word (a count, heading its clause: "قتل ثلاثة", "مقتل ثلاثة مدنيين إثر قصف").
+DEATH_REPORTED_MIN = 0.45
 ACCIDENT_KINDS = frozenset({"killing"})  # a bare death; an attack verb still reports an attack
 ACCIDENT_EFFECT = -0.45
 MASS_TOTAL = 1000
@@ -42,6 +45,11 @@ MASS_TOTAL_EFFECT = -0.25
 FIGURATIVE_KINDS = frozenset({"attack", "explosion", "shelling", "airstrike"})
 FIGURATIVE_WINDOW = 5  # "هاجم الوزير المعارضة بشدة": criticism this close after the verb
 FIGURATIVE_EFFECT = -0.4
+# "أصيب جندي في هجوم على حاجز للجيش": a military target right after an attack word makes it a
+# physical attack (criticism, plans and threats have other targets or their own cues).
+TARGET_KINDS = frozenset({"attack"})
+TARGET_WINDOW = 4  # "هجوم مسلح على حاجز", "هجوم شنه مسلحون على دورية"
+TARGET_SUPPORT = 0.1
 DEPENDENT_NOUN_WINDOW = 4  # "بعد مقتل 32 شخصا في تفجير انتحاري": the means of a recalled death
 ASYNDETIC_WINDOW = 2  # "هجوم انتحاري استهدف": a verb this close after an indefinite noun qualifies it
 BACKGROUND_REASONS = frozenset({"reference", "subordinate"})
@@ -337,30 +345,15 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
     question = modality.is_question(view.norm[sentence.start:sentence.end], tokens)
     table = kinds()
     # First pass: each trigger on its own (weight, aspect, modality, clause, number).
-    scored = []
-    for m in matches:
-        lex: Lexeme = m.entry.data
-        aspect = _aspect(lex, m, cues)
-        demo = table[lex.kind].event_type in DEMO_TYPES
-        a = modality.assess(tokens, cues, breaks, m.first, m.last, aspect, question, cl,
-                            DEMO_IGNORED if demo else VIOLENCE_IGNORED)
-        weight = lex.masdar if aspect == "noun" and lex.masdar is not None else lex.weight
-        conf, reasons = weight + a.delta, list(a.reasons)
-        if aspect == "noun" and _plural(lex, m.suffix) and "light_verb" not in reasons:
-            conf += PLURAL_EFFECT
-            reasons.append("plural")
-        if demo:
-            if aspect == "noun" and not {"head", "light_verb", "passive_aux"} & set(reasons):
-                conf += DEMO_ADJUNCT_EFFECT  # "خلال التظاهرة", "لتفريق المتظاهرين": named, not reported
-                reasons.append("adjunct")
-            if "light_verb" in reasons:
-                conf += DEMO_LIGHT_VERB_SUPPORT  # "اندلعت مظاهرات", "نظموا اعتصاما": a verb reports it
-                reasons.append("demo_light_verb")
-            if _participants(cues, cl, m.first, m.last) or (
-                    aspect != "noun" and _crowd(cues, tokens, m.last)):
-                conf += PARTICIPANT_SUPPORT
-                reasons.append("participant")
-        scored.append((m, lex, aspect, a.passive, conf, reasons))
+    scored = _first_pass(matches, tokens, cues, cl, question)
+    # A death word reports the means of that death ("قتل ثلاثة مدنيين إثر قصف") only when the death
+    # is itself reported: not "عمليات اختطاف وقتل وتوزيع عبوات ناسفة", "أن بعضا منهم قتلوا جراء القصف".
+    unreported_deaths = {c for c in cues if c.category == "death" and any(
+        m.first < c.last and c.first < m.last and round(conf, 3) < DEATH_REPORTED_MIN
+        for m, _, _, _, conf, _ in scored)}
+    if unreported_deaths:
+        cues = [c for c in cues if c not in unreported_deaths]
+        scored = _first_pass(matches, tokens, cues, cl, question)
     # A trigger that depends on a backgrounded mention ("بسبب هجوم انتحاري استهدف مبنى مخلفا ستة
     # قتلى": the verb and the toll describe the recalled attack) is no more a report than its head.
     scored = _inherit_background(scored, cl)
@@ -391,6 +384,9 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         if lex.kind in FIGURATIVE_KINDS and _figurative(m, aspect, cues, breaks):
             conf += FIGURATIVE_EFFECT
             reasons.append("figurative")
+        if lex.kind in TARGET_KINDS and _military_target(m, cues, breaks):
+            conf += TARGET_SUPPORT
+            reasons.append("target")
         kind = table[_retype(lex.kind, cues, m.first, m.last, tokens)]
         if kind.name == "disrupted" and lex.kind != "disrupted":
             conf += DEFUSE_SUPPORT
@@ -401,10 +397,42 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
     return out
 
 
+def _first_pass(matches: Sequence[Match], tokens: Sequence[Token], cues: Sequence[modality.Cue],
+                cl: clauses.Clauses, question: bool) -> list:
+    """Each trigger scored on its own: weight, aspect, modality, clause, plural, participants."""
+    table = kinds()
+    breaks = cl.breaks
+    scored = []
+    for m in matches:
+        lex: Lexeme = m.entry.data
+        aspect = _aspect(lex, m, cues)
+        demo = table[lex.kind].event_type in DEMO_TYPES
+        a = modality.assess(tokens, cues, breaks, m.first, m.last, aspect, question, cl,
+                            DEMO_IGNORED if demo else VIOLENCE_IGNORED)
+        weight = lex.masdar if aspect == "noun" and lex.masdar is not None else lex.weight
+        conf, reasons = weight + a.delta, list(a.reasons)
+        if aspect == "noun" and _plural(lex, m.suffix) and "light_verb" not in reasons:
+            conf += PLURAL_EFFECT
+            reasons.append("plural")
+        if demo:
+            if aspect == "noun" and not {"head", "light_verb", "passive_aux"} & set(reasons):
+                conf += DEMO_ADJUNCT_EFFECT  # "خلال التظاهرة", "لتفريق المتظاهرين": named, not reported
+                reasons.append("adjunct")
+            if "light_verb" in reasons:
+                conf += DEMO_LIGHT_VERB_SUPPORT  # "اندلعت مظاهرات", "نظموا اعتصاما": a verb reports it
+                reasons.append("demo_light_verb")
+            if _participants(cues, cl, m.first, m.last) or (
+                    aspect != "noun" and _crowd(cues, tokens, m.last)):
+                conf += PARTICIPANT_SUPPORT
+                reasons.append("participant")
+        scored.append((m, lex, aspect, a.passive, conf, reasons))
+    return scored
+
+
 def _harmed_total(tokens: Sequence[Token], cues: Sequence[modality.Cue], first: int) -> bool:
     """ "أصيب أكثر من عشرة آلاف مدني في القصف": the count of a harm verb that reports the trigger
     stands between the two, not after the trigger."""
-    start = max((c.last for c in cues if c.category == "harm" and c.last <= first), default=first)
+    start = max((c.last for c in cues if c.category in modality.HARM_CUES and c.last <= first), default=first)
     return any(_mass_total(tokens, i) for i in range(start, first))
 
 
@@ -418,6 +446,12 @@ def _figurative(m: Match, aspect: str, cues: Sequence[modality.Cue], breaks: Seq
                 and not any(breaks[m.last:c.first + 1])):
             return True
     return False
+
+
+def _military_target(m: Match, cues: Sequence[modality.Cue], breaks: Sequence[bool]) -> bool:
+    """A military or security target named right after an attack word, in the same clause."""
+    return any(c.category == "target" and 0 <= c.first - m.last < TARGET_WINDOW
+               and not any(breaks[m.last:c.first + 1]) for c in cues)
 
 
 def _mass_total(tokens: Sequence[Token], last: int) -> bool:
