@@ -5,10 +5,13 @@ with undated and unplaced events, NULL admin areas, ties, and names whose order 
 import datetime as dt
 import itertools
 import random
+import time
 
 import pytest
-from sqlalchemy import insert
+from fastapi.testclient import TestClient
+from sqlalchemy import insert, update
 
+from marsad.api_server import Settings, create_app
 from marsad.api_server.cache import StoreStamp
 from marsad.api_server.event_index import IndexHolder, build_index
 from marsad.api_server.filters import SORTABLE, EventFilters
@@ -139,3 +142,41 @@ def test_event_index_holder_follows_the_store(store):
         assert len(rebuilt) == 301 and holder.current(stamp.stamp()) is rebuilt
     finally:
         stamp.close()
+
+
+def test_event_index_may_lag_the_store_by_max_lag(store):
+    stamp = StoreStamp(store)
+    try:
+        holder = IndexHolder(store, stamp, ttl=None, min_interval=1000, max_lag=0.3)  # no rebuild aside
+        first = holder.build_now()
+        with store.begin() as conn:  # a correction by hand
+            conn.execute(update(m.Event.__table__).where(m.Event.__table__.c.id == 1).values(notes="checked"))
+        now = stamp.stamp()
+        assert now != first.version
+        # Behind the store: it still answers (for its own version) within max_lag, then no more.
+        assert holder.current(now) is first
+        time.sleep(0.35)
+        assert holder.current(now) is None
+        rebuilt = holder.build_now()
+        assert rebuilt.version == now and holder.current(now) is rebuilt
+    finally:
+        stamp.close()
+
+
+def test_api_listing_with_max_lag_answers_from_the_lagging_index(db_url, store):
+    with TestClient(create_app(Settings(db_url=db_url, max_lag=60))) as client:
+        params = {"country": "Libya", "limit": 1}
+        before = client.get("/api/events", params=params)
+        with store.begin() as conn:  # a write the lagging index has not seen
+            conn.execute(update(m.Event.__table__).where(m.Event.__table__.c.country == "Libya")
+                         .values(country="Chad"))
+            conn.execute(insert(m.IngestRun.__table__).values(started_at=dt.datetime(2026, 1, 3), added=1))
+        try:
+            lagging = client.get("/api/events", params=params)
+            assert (lagging.content, lagging.headers["x-cache"]) == (before.content, "hit")
+            client.app.state.indexes.build_now()  # caught up: the write shows
+            assert client.get("/api/events", params=params).json()["total"] == 0
+        finally:
+            with store.begin() as conn:
+                conn.execute(update(m.Event.__table__).where(m.Event.__table__.c.country == "Chad")
+                             .values(country="Libya"))

@@ -277,7 +277,8 @@ def test_fastpath_yields_the_loop_after_its_inline_budget(db_url, client):
     listing = Listing(EventFilters(country=("Syria",)))
 
     async def pages(n):
-        return await asyncio.gather(*(fp._make_limited(listing, stamp.stamp()) for _ in range(n)))
+        index = indexes.current(stamp.stamp())
+        return await asyncio.gather(*(fp._make_limited(listing, index) for _ in range(n)))
 
     try:
         fp._loop, fp._spent, fp._reset_scheduled = object(), 99.0, True  # left by a loop now gone
@@ -289,7 +290,7 @@ def test_fastpath_yields_the_loop_after_its_inline_budget(db_url, client):
         fastpath.INLINE_BUDGET = 0.0  # every page waits for a turn of its own
         try:
             async def spent_turns():
-                await fp._make_limited(listing, stamp.stamp())
+                await fp._make_limited(listing, indexes.current(stamp.stamp()))
                 return fp._spent > 0 and fp._reset_scheduled
             assert asyncio.run(asyncio.wait_for(spent_turns(), 5))
             assert len(set(asyncio.run(asyncio.wait_for(pages(4), 5)))) == 1

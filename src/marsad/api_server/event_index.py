@@ -301,7 +301,7 @@ class IndexHolder:
     (a watch) costs the server a bounded share of a core."""
 
     def __init__(self, engine: Engine, stamp: StoreStamp, ttl: float | None,
-                 min_interval: float = 2.0) -> None:
+                 min_interval: float = 2.0, max_lag: float = 0.0) -> None:
         self.engine = engine
         self.stamp = stamp
         self.ttl = ttl
@@ -309,6 +309,11 @@ class IndexHolder:
         self._index: EventIndex | None = None
         self._building = threading.Lock()
         self._next_build = 0.0
+        # Seconds an index may still answer after the store has moved on, while its successor is built
+        # (0: never). The answers then say what the store held `max_lag` seconds ago at most, and stay
+        # fast under a store written to every few seconds (a watch), where no index is ever current.
+        self.max_lag = max_lag
+        self._behind_since: float | None = None
 
     def build_now(self) -> EventIndex:
         with self._building:
@@ -326,6 +331,7 @@ class IndexHolder:
         took = time.monotonic() - started
         self._next_build = time.monotonic() + max(self.min_interval, 5 * took)
         self._index = index
+        self._behind_since = None
         log.info("event index: %d events in %.2f s", len(index), took)
         return index
 
@@ -344,11 +350,17 @@ class IndexHolder:
         threading.Thread(target=build, name="marsad-event-index", daemon=True).start()
 
     def current(self, version: tuple) -> EventIndex | None:
-        """The index of the store at VERSION (a stamp just read), or None (SQL must answer)."""
+        """The index of the store at VERSION (a stamp just read), or one behind it by at most `max_lag`
+        seconds, or None (SQL must answer). Its `version` is the version its answers reflect."""
         index = self._index
         if index is None or index.version != version:
             self._build_aside()
-            return None
+            if index is None or self.max_lag <= 0:
+                return None
+            now = time.monotonic()
+            if self._behind_since is None:
+                self._behind_since = now
+            return index if now - self._behind_since <= self.max_lag else None
         if self.ttl is not None:
             age = time.monotonic() - index.built_at
             if age >= 2 * self.ttl:

@@ -141,8 +141,9 @@ class EventsFastPath:
         with self.engine.connect() as conn:
             return page_body(conn, listing, index)
 
-    async def _make_limited(self, listing: Listing, version: tuple) -> bytes:
-        index = self.indexes.current(version) if self.indexes is not None else None
+    async def _make_limited(self, listing: Listing, index: EventIndex | None) -> bytes:
+        """The page of LISTING, from INDEX (in the event loop) when it answers it, else from SQL (in a
+        thread)."""
         if indexed(listing, index):
             # A millisecond of array operations and one read by primary key: made here, since a thread
             # hop would cost a third of that, and the GIL serialises the work anyway. But at most
@@ -174,7 +175,8 @@ class EventsFastPath:
 
         async def remake() -> None:
             try:
-                self.cache.put(query, version, await self._make_limited(listing, version))
+                index = self.indexes.current(version) if self.indexes is not None else None
+                self.cache.put(query, version, await self._make_limited(listing, index))
             except Exception:
                 log.exception("remaking a cached answer of %s failed", PATH)
             finally:
@@ -193,6 +195,11 @@ class EventsFastPath:
         # it, so the answer is not served again.
         caching = self.cache.size > 0
         version = self.stamp.stamp() if caching or self.indexes is not None else ()
+        index = self.indexes.current(version) if self.indexes is not None else None
+        if index is not None:
+            # An index behind the store (`max_lag`) answers for its own version: the cache keeps its
+            # answers under that, so they are served while it answers and never once it is replaced.
+            version = index.version
         body, fresh = self.cache.lookup(query, version) if caching else (None, False)
         state = b"hit"
         if body is not None and not fresh:
@@ -205,7 +212,7 @@ class EventsFastPath:
             if listing is None:
                 await self.app(scope, receive, send)
                 return
-            body = await self._make_limited(listing, version)
+            body = await self._make_limited(listing, index)
             if caching:
                 self.cache.put(query, version, body)
         await send(

@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.cache = ResponseCache(settings.cache_size, ttl=ttl)
     app.state.indexes = None
     if settings.event_index:  # built before the first request; rebuilt aside when the store changes
-        app.state.indexes = IndexHolder(engine, stamp, ttl)
+        app.state.indexes = IndexHolder(engine, stamp, ttl, max_lag=settings.max_lag)
         app.state.indexes.build_now()
     for module in (events, documents, stats, exports):
         app.include_router(module.router)

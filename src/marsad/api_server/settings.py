@@ -8,6 +8,7 @@ The token comes from the `token` argument, else `MARSAD_API_TOKEN`, else a TOML 
     db = "sqlite:///marsad.db"   # optional
     cache_size = 2048            # optional; MARSAD_API_CACHE overrides; 0 turns the answer cache off
     event_index = true           # optional; MARSAD_API_INDEX=0 overrides: no in-memory event index
+    max_lag = 0                  # optional; MARSAD_API_MAX_LAG overrides: seconds listings may lag writes
 
 No token anywhere means the service is read-only: every write answers 401.
 """
@@ -25,6 +26,7 @@ TOKEN_VAR = "MARSAD_API_TOKEN"
 SETTINGS_VAR = "MARSAD_SETTINGS"
 CACHE_VAR = "MARSAD_API_CACHE"
 INDEX_VAR = "MARSAD_API_INDEX"
+LAG_VAR = "MARSAD_API_MAX_LAG"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class Settings:
     max_post_chars: int = 5_000_000  # a posted document longer than this is refused
     cache_size: int = 2048  # answers of GET /api/events kept while the store is unchanged (0: no cache)
     event_index: bool = True  # hold the events' filter and sort columns in memory (`event_index`)
+    # Seconds listings may lag the store while the index catches up (0: always exact). Set it where the
+    # store is written every few seconds (`marsad watch`): listings then stay on the index.
+    max_lag: float = 0.0
 
 
 def _file_settings(path: str | None) -> dict[str, Any]:
@@ -63,4 +68,7 @@ def load_settings(
         extra["event_index"] = index.strip().lower() not in ("0", "false", "no", "off")
     elif "event_index" in from_file:
         extra["event_index"] = bool(from_file["event_index"])
+    lag = os.environ.get(LAG_VAR) or from_file.get("max_lag")
+    if lag is not None:
+        extra["max_lag"] = max(0.0, float(lag))
     return Settings(db_url=url, api_token=token, **extra)
