@@ -145,3 +145,25 @@ def test_api_without_event_index_answers_from_sql(tmp_path):
         for params in ({}, {"country": "Syria", "sort": "fatalities"}, {"bbox": "35,30,40,37", "limit": 2}):
             without, with_index = (c.get("/api/events", params=params).content for c in (off, on))
             assert without == with_index
+
+
+@pytest.mark.parametrize(
+    ("env", "file_text", "expected"),
+    [
+        ({}, None, 0.0),
+        ({"MARSAD_API_MAX_LAG": "30"}, None, 30.0),
+        ({"MARSAD_API_MAX_LAG": "-5"}, None, 0.0),
+        ({}, "[api]\nmax_lag = 12.5\n", 12.5),
+        ({"MARSAD_API_MAX_LAG": "0"}, "[api]\nmax_lag = 12.5\n", 0.0),
+    ],
+)
+def test_api_settings_max_lag_sources(monkeypatch, tmp_path, env, file_text, expected):
+    for var in ("MARSAD_SETTINGS", "MARSAD_API_MAX_LAG"):
+        monkeypatch.delenv(var, raising=False)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    path = None
+    if file_text:
+        path = tmp_path / "marsad.toml"
+        path.write_text(file_text)
+    assert load_settings(settings_file=str(path) if path else None).max_lag == expected
