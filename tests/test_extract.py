@@ -306,3 +306,45 @@ def test_extract_wounded_coordinated_after_the_dead_are_not_fatalities():
     assert e.fatalities == 11 and _evidence(e, "fatalities") == ["11 شخصا"]
     assert e.attribution == "مصدر طبي"
 
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("هاجم متظاهرون غاضبون مقر الحزب الحاكم في مدينة حمص.", "Rioters (Syria)", ""),
+    ("هاجم محتجون غاضبون مقر المحافظة في مدينة البصرة.", "Rioters (Iraq)", ""),
+])
+def test_extract_demonstrators_who_attack_riot(text, actor1, actor2):
+    e = _one(text, published=PUBLISHED)
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert e.disorder_type == "Political violence; Demonstrations"
+    assert (e.actor1, e.inter1, e.actor2) == (actor1, "Rioters", actor2)
+    assert e.fatalities == 0
+
+
+def test_extract_demonstrators_attack_without_place_stay_riot():
+    e = _one("هاجم متظاهرون غاضبون مقر الحزب الحاكم في المدينة.", published=PUBLISHED)
+    assert (e.event_type, e.sub_event_type, e.actor1, e.inter1) == (
+        "Riots", "Violent demonstration", "Rioters", "Rioters")
+
+
+@pytest.mark.parametrize("text,event_type,sub,actor1", [
+    # Armed sides on both ends are still a battle.
+    ("هاجم مسلحون مجهولون حاجزا للجيش في مدينة درعا.", "Battles", "Armed clash",
+     "Unidentified Armed Group (Syria)"),
+    # A peaceful protest is not re-typed.
+    ("تظاهر مئات في مدينة البصرة احتجاجا على انقطاع الكهرباء.", "Protests", "Peaceful protest",
+     "Protesters (Iraq)"),
+])
+def test_extract_crowd_rule_leaves_other_events(text, event_type, sub, actor1):
+    e = _one(text, published=PUBLISHED)
+    assert (e.event_type, e.sub_event_type, e.actor1) == (event_type, sub, actor1)
+
+
+@pytest.mark.parametrize("text,fatalities,evidence", [
+    ("قتلت امرأة وطفلها إثر قصف مدفعي على بلدة كفرنبل.", 2, ["امرأة وطفلها"]),
+    ("قتل رجل وزوجته وثلاثة من أطفالهما في غارة جوية على بلدة سراقب.", 5,
+     ["رجل وزوجته وثلاثة من أطفالهما"]),
+    ("قتل عشرة بينهم امرأة وطفلها في قصف على بلدة كفرنبل.", 10, ["عشرة"]),
+])
+def test_extract_joined_victims_are_counted(text, fatalities, evidence):
+    e = _one(text, published=PUBLISHED)
+    assert e.fatalities == fatalities and _evidence(e, "fatalities") == evidence

@@ -91,7 +91,8 @@ def test_fatalities_total(text, total):
 def test_fatalities_total_evidence():
     labels, found = _mentions("مقتل 3 جنود و2 مدنيين")
     count, evidence = total_fatalities(found)
-    assert (count, evidence) == (5, found[0])
+    # Victims joined by و are evidenced together: the span covers both figures.
+    assert count == 5 and (evidence.start, evidence.end) == (found[0].start, found[1].end)
     assert total_fatalities([]) == (0, None)
 
 
@@ -108,8 +109,8 @@ def test_fatalities_data_file_valid():
     rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")][1:]
     phrases = [r[0] for r in rows]
     assert len(phrases) == len(set(phrases))
-    roles = {"casualty", "person", "trigger", "trigger_pre", "negation", "period", "measure", "blocker",
-             "self_verb", "self"}
+    roles = {"casualty", "person", "kin", "trigger", "trigger_pre", "negation", "period", "measure",
+             "blocker", "self_verb", "self"}
     groups = {"-", "generic", "civilian", "military", "police", "militant", "bomber", "others"}
     for phrase, role, kind, group, number in rows:
         assert phrase == normalize_word(phrase)
@@ -117,5 +118,27 @@ def test_fatalities_data_file_valid():
         assert kind in set(KINDS) | {"victim", "-"}
         assert group in groups
         assert number in ("1", "2", "pl", "-")
-        assert (role in ("casualty", "person")) == (number != "-")
+        assert (role in ("casualty", "person", "kin")) == (number != "-")
         assert (role in ("casualty", "trigger", "trigger_pre", "self_verb", "self")) == (kind != "-")
+
+
+@pytest.mark.parametrize("text,total,spans", [
+    ("قتلت امرأة وطفلها", 2, ["امراه", "طفلها"]),
+    ("قتل رجل وزوجته وثلاثة من أطفالهما", 5, ["رجل", "زوجته", "ثلاثه من اطفالهما"]),
+    ("قتل جنديان وضابط", 3, ["جنديان", "ضابط"]),
+    ("قتل جندي وضابط", 2, ["جندي", "ضابط"]),
+    ("قتل مدني وأصيب اثنان", 1, ["مدني"]),
+    ("قتل عشرة بينهم امرأة وطفلها", 10, ["عشره"]),
+    ("قتلت سيدة وطفلاها", 3, ["سيده", "طفلاها"]),
+    ("قتل شاب وشقيقه وابن عمه", 2, ["شاب", "شقيقه"]),
+    ("لقي مواطن وابنته مصرعهما", 2, ["مواطن", "ابنته"]),
+    ("قتل 4 أشخاص و4 مدنيين", 8, ["4 اشخاص", "4 مدنيين"]),
+    ("قتل رجل وأب", 1, ["رجل"]),
+    ("قتل رجل، وزوجته في المستشفى", 1, ["رجل"]),
+])
+def test_fatalities_joined_victims_add_up(text, total, spans):
+    v = analyse("t", text)
+    found = [m for s in v.sentences for m in find_fatalities(v, s)]
+    killed = [m for m in found if m.kind == "killed"]
+    assert [v.norm[m.start:m.end] for m in killed] == spans
+    assert total_fatalities(found)[0] == total

@@ -36,7 +36,7 @@ from .fatalities import find_fatalities, total_fatalities
 from .fuse import fuse_events
 from .model import Event, Evidence
 from .notes import confidence_of, notes_for
-from .taxonomy import disorder_type, territory_subtype
+from .taxonomy import EVENT_TYPE_OF, disorder_type, territory_subtype
 from .triggers import Trigger, choose, detect, lexicon
 
 # Places coarser than this are not event locations by themselves (ACLED codes no country-only events).
@@ -275,6 +275,13 @@ class Extractor:
             if gid:
                 d.fields["actor2"] = actor_name(gid, date, country)
                 d.fields["inter2"] = actor_inter(gid)
+        if t.event_type == "Battles" and t.kind != "territory_taken" and d.fields.get("inter1") == "Rioters":
+            # ACLED: a battle is fought by organised armed groups; demonstrators who attack or
+            # vandalise ("هاجم متظاهرون غاضبون مقر الحزب") are rioters in a violent demonstration.
+            # Only crowds named as rioters: plain "متظاهرون" as a battle's initiator cost OEDA precision.
+            d.sub_event_type = "Violent demonstration"
+            d.fields["actor1"] = actor_name("rioters", date, country)
+            d.fields["inter1"] = actor_inter("rioters")
 
     def _finish(self, d: Draft, view: TextView) -> Event:
         t = d.trigger
@@ -283,6 +290,8 @@ class Extractor:
         if t.kind == "territory_taken":
             sub = territory_subtype(f.get("inter1", ""))
         event_type = "Battles" if t.kind == "territory_taken" else t.event_type
+        if d.sub_event_type is not None:
+            event_type = EVENT_TYPE_OF.get(d.sub_event_type, event_type)  # coding re-typed the event
         if event_type == "Violence against civilians" and sub == "Attack" and f.get("inter2") in _ARMED:
             # ACLED: violence against civilians is against unarmed people; killing soldiers or
             # fighters in an attack is an armed clash.

@@ -18,6 +18,9 @@ people, money, years and ages never count. Figures are coded as ACLED codes them
   "قتلى وجرحى" with no figure still says the dead were several: 3;
 - "ضحايا" (victims) counts as dead only when a killing trigger says so; otherwise kind "other";
 - a suicide bomber ("فجر ... نفسه") is one death;
+- victims joined by و to counted ones are other people, and add up: "قتلت امرأة وطفلها" = 2,
+  "قتل رجل وزوجته وثلاثة من أطفالهما" = 5 (relatives with a pronoun count only in such a chain);
+  a subset ("قتل عشرة بينهم امرأة وطفلها") is not joined, and adds nothing;
 - a sentence giving a total over a long period ("منذ بداية الحرب", "خلال العام", "منذ 2011") yields
   nothing, and figures over MAX_EVENT_COUNT (war totals) are dropped.
 
@@ -27,7 +30,7 @@ Lexicon: `data/casualty_words.tsv`. Offsets are normalised; `TextView.span()` ma
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -56,12 +59,13 @@ class FatalityMention:
     vague: bool = False  # coded from a vague or approximate figure
     group: str = "generic"  # victim category: civilian, military, police, militant, bomber, others, generic
     sentence_index: int = -1
+    joined: bool = False  # joined by و to the mention before it: other victims, who add up
 
 
 @dataclass(frozen=True, slots=True)
 class CasualtyWord:
     phrase: str
-    role: str  # casualty, person, trigger, negation, period, measure, blocker, self_verb, self
+    role: str  # casualty, person, kin, trigger, negation, period, measure, blocker, self_verb, self
     kind: str  # killed, wounded, missing, arrested, other, victim, or "-"
     group: str
     number: str  # "1", "2", "pl" or "-"
@@ -90,6 +94,8 @@ def casualty_words() -> dict[str, CasualtyWord]:
 def casualty_matcher() -> Matcher:
     entries: list[Entry] = []
     for phrase, w in casualty_words().items():
+        if w.role == "kin":
+            continue  # looked up only after a victim and و (see _joined)
         inflects = w.role in _TRIGGERS + ("self_verb",)
         entries.append(Entry(tuple(phrase.split()), w.role, w, suffix=inflects))
         if w.role in ("casualty", "person") and " " not in phrase and not phrase.endswith(_NO_TANWIN_ALIF):
@@ -256,6 +262,87 @@ def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]
             if mention is not None:
                 out.append(mention)
     out.sort(key=lambda x: x.start)
+    return _joined(s, numbers, out)
+
+
+_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+# A dual in construct before a pronoun ("طفليها", "ابناه"): the case ending stays before it.
+_DUAL_PRONOUNS = frozenset(e + p for e in ("ي", "ا") for p in _PRONOUNS)
+
+
+@lru_cache(maxsize=1)
+def _victim_nouns() -> dict[str, CasualtyWord]:
+    return {p: w for p, w in casualty_words().items() if w.role in ("person", "kin") and " " not in p}
+
+
+@lru_cache(maxsize=50_000)
+def _victim_noun(word: str, conj: bool) -> tuple[int, str] | None:
+    """(count, group) when `word` names victims by itself: a person noun ("مدنيين"), or a person or
+    relative with a pronoun ("طفلها", "زوجته", "ابنيه" = 2). `conj`: the word must start with و."""
+    table = _victim_nouns()
+    for c in candidates(word):
+        if c.prefix not in (("و", "وال") if conj else ("", "ال")):
+            continue
+        w = table.get(c.form)
+        if w is None and c.form.endswith("ت") and c.suffix in _PRONOUNS:
+            w = table.get(c.form[:-1] + "ه")  # "زوجته": the feminine ة is written ت before a pronoun
+        if w is None or (w.role == "kin" and not c.suffix):
+            continue  # a bare "أب"/"أم" is too often the same person or another word
+        if c.suffix in _PRONOUNS or (not c.suffix and w.role == "person"):
+            count = {"1": 1, "2": 2}.get(w.number, 3)
+        elif c.suffix in _DUAL_PRONOUNS and w.number == "1":
+            count = 2
+        else:
+            continue
+        return count, w.group if w.group != "-" else "generic"
+    return None
+
+
+def _joined(s: _Sentence, numbers: list[NumberMatch], found: list[FatalityMention]) -> list[FatalityMention]:
+    """Mark and add the victims joined by و after each mention: "امرأة وطفلها", "جنديان وضابط",
+    "رجل وزوجته وثلاثة من أطفالهما". They are other people, so `total_fatalities` adds them up."""
+    if not found:
+        return found
+    toks = s.toks
+    after = {t.end: k + 1 for k, t in enumerate(toks)}
+    at_start = {m.start: i for i, m in enumerate(found)}
+    figures = {n.first: n for n in numbers}
+    out = list(found)
+    for m in found:
+        k = after.get(m.end)
+        while k is not None and k < len(toks) and not s.breaks(k - 1):
+            conj = toks[k].text != "و"
+            if not conj:
+                if k + 1 >= len(toks) or s.breaks(k):
+                    break
+                k += 1
+            elif not toks[k].text.startswith("و"):
+                break
+            if s.owner[k] is not None:
+                # Already a mention (it inherited the trigger through و): mark it as other victims.
+                i = next((i for st, i in at_start.items() if toks[k].start <= st < toks[k].end), None)
+                if i is None or out[i].kind != m.kind:
+                    break
+                out[i] = replace(out[i], joined=True)
+                k = after.get(out[i].end)
+                continue
+            n = figures.get(k)
+            if n is not None:
+                j = n.last + 1 if n.last < len(toks) and toks[n.last].text == "من" else n.last
+                noun = _victim_noun(toks[j].text, False) if j < len(toks) else None
+                if noun is None or n.value > MAX_EVENT_COUNT:
+                    break
+                count, vague, start, end = n.value, n.vague, n.start, j + 1
+            else:
+                noun = _victim_noun(toks[k].text, conj)
+                if noun is None:
+                    break
+                count, vague, start, end = noun[0], noun[0] == 3, toks[k].start + (1 if conj else 0), k + 1
+            s.own(k, end, m.kind)
+            out.append(FatalityMention(start, toks[end - 1].end, count, m.kind, vague, noun[1], s.index,
+                                       joined=True))
+            k = end
+    out.sort(key=lambda x: x.start)
     return out
 
 
@@ -390,7 +477,7 @@ def total_fatalities(mentions: Iterable[FatalityMention]) -> tuple[int, Fatality
       ("قتل 5 أشخاص بينهم 3 أطفال" = 5); "آخرين" (others) and a suicide bomber add to both;
     - a vague figure is dropped when an exact one covers the same group.
     """
-    killed = [m for m in mentions if m.kind == "killed" and m.count > 0]
+    killed = _chains([m for m in mentions if m.kind == "killed" and m.count > 0])
     if not killed:
         return 0, None
     exact_groups = {m.group for m in killed if not m.vague}
@@ -405,6 +492,20 @@ def total_fatalities(mentions: Iterable[FatalityMention]) -> tuple[int, Fatality
     total = max(specific, lowest.get("generic", 0)) + sum(lowest.get(g, 0) for g in additive)
     evidence = max(kept, key=lambda m: (m.count, -m.start))
     return total, evidence
+
+
+def _chains(killed: list[FatalityMention]) -> list[FatalityMention]:
+    """Victims joined by و ("امرأة وطفلها") as one mention of all of them: they add up, even when
+    their figures are the same or one of them is generic."""
+    out: list[FatalityMention] = []
+    for m in sorted(killed, key=lambda x: (x.sentence_index, x.start)):
+        p = out[-1] if out else None
+        if m.joined and p is not None and p.sentence_index == m.sentence_index and p.end <= m.start:
+            group = p.group if p.group == m.group else "generic"
+            out[-1] = replace(p, end=m.end, count=p.count + m.count, vague=p.vague or m.vague, group=group)
+        else:
+            out.append(m)
+    return out
 
 
 def fatalities_in(view: TextView, sentences: Sequence[Sentence]) -> list[FatalityMention]:
