@@ -68,8 +68,9 @@ def _indexed_page(conn: Connection, q: Listing, index: EventIndex) -> tuple[int,
     # more than its execution.
     sql = f"SELECT id, record_json, evidence_json FROM {_events.name} WHERE id IN ({','.join(map(str, ids))})"
     by_id = {row[0]: row for row in conn.exec_driver_sql(sql)}
-    # An event deleted since the index was built is left out of this page (the answer, made from an
-    # older stamp than the store's now, is not cached for long: the stamp has moved on).
+    # An event deleted since the index was built is left out of this page; one changed since shows its
+    # current record. (Only an index behind the store, within `max_lag`, answers then; an exact one
+    # is replaced before its answers are served again.)
     return total, _encoded(conn, [by_id[i] for i in ids if i in by_id], q.evidence)
 
 
