@@ -74,6 +74,7 @@ def test_modality_scanner_matches_matcher(text):
     # The death idiom's verb and noun, the subject between them, then a word of cause.
     ("لقي ثلاثة مدنيين حتفهم إثر قصف", ["death", "number", "death", "cause"]),
     ("هجوم على حاجز للجيش", ["target"]),
+    ("في ساحة التحرير", ["name_head"]),
 ])
 def test_modality_cues_found(text, categories):
     v = analyse("t", text)

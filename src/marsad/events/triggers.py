@@ -81,6 +81,11 @@ NOUN_GOVERNORS = frozenset({"prep", "reference", "cause", "generic", "trial"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 DEMO_TYPES = frozenset({"Protests", "Riots"})
 
+# Kinds that type an event only when reported themselves, never as a weaker companion.
+REPORT_ONLY_KINDS = frozenset({"territory_taken"})
+# "ساحة التحرير", "شارع الجمهورية": a definite word right after one of these heads is part of a name.
+NAME_PREFIXES = frozenset({"ال"})
+
 TERRITORY_STATE = "Government regains territory"
 TERRITORY_NON_STATE = "Non-state actor overtakes territory"
 
@@ -233,6 +238,13 @@ def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int,
     return kind
 
 
+def _in_name(m: Match, cues: Sequence[modality.Cue]) -> bool:
+    """A definite word right after a square, street or building ("ساحة التحرير", "مستشفى الثورة")
+    names the place; it reports nothing."""
+    return m.prefix in NAME_PREFIXES and m.first == m.last - 1 and any(
+        c.category == "name_head" and c.last == m.first for c in cues)
+
+
 def _aspect(lex: Lexeme, m: Match, cues: Sequence[modality.Cue]) -> str:
     """A perfect form with a preposition or the article ("بالقتل", "القصف"), or right after a
     preposition ("على قتل المدنيين"), is a masdar (the two are spelt alike)."""
@@ -341,6 +353,7 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         return []
     cues, cl = _context(tokens, view.norm)
     matches = [m for m in matches if not m.entry.data.needsuf or _verb_reading(m, tokens, cues)]
+    matches = [m for m in matches if not _in_name(m, cues)]
     breaks = cl.breaks
     question = modality.is_question(view.norm[sentence.start:sentence.end], tokens)
     table = kinds()
@@ -512,8 +525,11 @@ def detect(view: TextView, sentence: Sentence, min_confidence: float = MIN_CONFI
                  and table[t.base].event_type not in DEMO_TYPES else t for t in found]
         found = [t for t in found if t.event_type not in DEMO_TYPES]
     groups = {_group(t.event_type) for t in found if t.confidence >= min_confidence}
+    # A place taken is a report of its own: a weak territory word never retypes another event by
+    # precedence ("قتل متظاهرون ... في ساحة التحرير" is no government regaining territory).
     return [t for t in found if t.confidence >= min_confidence
-            or (t.confidence >= COMPANION_MIN and _group(t.event_type) in groups)]
+            or (t.confidence >= COMPANION_MIN and _group(t.event_type) in groups
+                and t.kind not in REPORT_ONLY_KINDS)]
 
 
 def choose(triggers: Sequence[Trigger]) -> Trigger:
