@@ -47,6 +47,17 @@ def test_resolve_unknown_name_has_nulls(small_gaz):
         "الزهيرات", None, None, None, 1)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("تظاهر المئات في ميدان الثورة في الموصل", [("الموصل", "IQ")]),  # "ميدان": a square, not Medan
+    ("تجمعوا في ميدان الشهداء", []),
+    ("وصل الوفد إلى مدينة ميدان الإندونيسية", [("ميدان", "ID")]),  # after a place noun it is the city
+])
+def test_resolve_square_is_not_medan(text, expected):
+    import marsad
+
+    assert [(m.text, m.place.country if m.place else None) for m in marsad.geoparse(text)] == expected
+
+
 def test_resolve_nationality_in_extracted_events():
     # Through the extractor, which looks at the sentences around its triggers only.
     import marsad
