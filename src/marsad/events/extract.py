@@ -32,10 +32,11 @@ from ..documents import Document, source_name
 from ..geo import country_info, find_places, load_gazetteer
 from ..text import Matcher, Sentence, TextView, analyse
 from .dates import event_date_for, find_dates
-from .fatalities import find_fatalities, total_fatalities
+from .fatalities import casualty_words, find_fatalities, total_fatalities
 from .fuse import fuse_events
 from .model import Event, Evidence
 from .notes import confidence_of, notes_for
+from .numbers import find_numbers
 from .taxonomy import EVENT_TYPE_OF, disorder_type, territory_subtype
 from .triggers import Trigger, choose, detect, lexicon
 
@@ -123,7 +124,7 @@ class Extractor:
             if attribution is not None:
                 # "وقالت الشرطة إن ...": the police speak here; they are the source, not an actor.
                 mentions = [m for m in mentions if m.end <= attribution[0] or m.start >= attribution[1]]
-            casualties = find_fatalities(view, sentence)
+            casualties = _subjects_not_victims(view, triggers, mentions, find_fatalities(view, sentence))
             victims = _victim_spans(view, casualties, mentions)
             groups = _group_triggers(view, sentence, triggers, mentions, victims)
             deaths = [f for f in casualties if f.kind == "killed"]
@@ -644,6 +645,80 @@ def _track_antecedents(view: TextView, upto: int, done: int, antecedents: dict[s
         text = view.sentence_text(s)
         if any(head in text for head in _ANAPHOR_HEADS):
             _remember(view, find_actors(view, s), antecedents)
+
+
+# Case endings of an indefinite accusative object: tanween alef ("متظاهرا", "صحفيا") and the
+# oblique plural or dual ("متظاهرين"); a subject carries neither ("مسلح", "مسلحون").
+_ACCUSATIVE_ENDINGS = ("ا", "ين")
+_FIGURE_WORDS = 4  # words a figure after the object may take ("ثلاثة وعشرين")
+
+
+def _accusative(word: str) -> bool:
+    return len(word) > 3 and word.endswith(_ACCUSATIVE_ENDINGS) and not word.endswith(("اا", "ها", "نا"))
+
+
+def _subjects_not_victims(view: TextView, triggers: list[Trigger], mentions: list, casualties: list) -> list:
+    """Unvocalised "قتل مسلح متظاهرا" reads as "a gunman was killed" to a casualty counter; with an
+    indefinite accusative actor or person noun right after it, the actor after an active verb is its
+    subject (VSO) and the accusative word its object, the victim. Such a subject's casualty is
+    dropped and, when nothing counts the object, the object is counted instead (see _object_count)."""
+    if not casualties or not mentions:
+        return casualties
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = list(casualties)
+    for t in triggers:
+        if t.passive or t.aspect == "noun":
+            continue
+        subject = next((m for m in ordered if m.start >= t.end), None)
+        if subject is None or subject.prefix or view.norm[t.end:subject.start].strip():
+            continue
+        # Token indices are global ids (`TextView.token`), not positions in a list.
+        head = _token_at(view, subject.last)
+        if head is None or _accusative(view.token(subject.last - 1).text):
+            continue
+        obj = next((m for m in ordered if m.start == head.start and not m.prefix), None)
+        group = "generic" if obj is not None else _person_group(head.text)
+        if view.norm[subject.end:head.start].strip() or not _accusative(head.text) or group is None:
+            continue
+        agent = [c for c in out if c.start < subject.end and subject.start < c.end]
+        obj_end = obj.end if obj is not None else head.end
+        if not agent or any(c.start < obj_end and head.start < c.end for c in out):
+            continue
+        out = [c for c in out if c not in agent]
+        count, end = _object_count(view, head.index, obj_end)
+        if count:
+            out.append(replace(agent[0], start=head.start, end=end, count=count, vague=False, group=group))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _person_group(word: str) -> str | None:
+    """The casualty group of an indefinite accusative person noun ("صحفيا", "جنديين"), else None."""
+    words = casualty_words()
+    for form in (word, word[:-1], word[:-2]):
+        w = words.get(form)
+        if w is not None and w.role == "person":
+            return w.group if w.group != "-" else "generic"
+    return None
+
+
+def _object_count(view: TextView, last: int, end: int) -> tuple[int, int]:
+    """(How many people the accusative object ending at token `last` names, end offset of the
+    evidence): a figure right after it ("متظاهرين اثنين"), else 1 for a singular (tanween alef),
+    else 0: a plural of unknown size is left uncounted rather than guessed."""
+    window = (_token_at(view, i) for i in range(last + 1, last + 1 + _FIGURE_WORDS))
+    following = [t for t in window if t is not None]
+    after = find_numbers(following, view.norm)
+    if after and after[0].first == 0 and not after[0].vague:
+        return after[0].value, after[0].end
+    return (1 if view.token(last).text.endswith("ا") else 0), end
+
+
+def _token_at(view: TextView, index: int):
+    """The token with global id INDEX, or None past its sentence's end."""
+    try:
+        return view.token(index)
+    except IndexError:
+        return None
 
 
 def _victim_spans(view: TextView, casualties: list, mentions: list) -> list[tuple[int, int]]:
