@@ -89,6 +89,29 @@ def test_api_static_dashboard_is_served(client):
     assert r.headers["content-type"].startswith("text/html") and 'id="map"' in r.text
 
 
+SETTINGS_VARS = ("MARSAD_API_TOKEN", "MARSAD_SETTINGS", "MARSAD_DB", "MARSAD_API_CACHE", "MARSAD_API_INDEX",
+                 "MARSAD_API_MAX_LAG")
+
+
+@pytest.fixture
+def settings_from(monkeypatch, tmp_path):
+    """settings_from(env, file_text, api_token=None): `load_settings` with exactly ENV set and, when given,
+    a settings file holding FILE_TEXT."""
+
+    def load(env, file_text, api_token=None):
+        for var in SETTINGS_VARS:
+            monkeypatch.delenv(var, raising=False)
+        for k, v in env.items():
+            monkeypatch.setenv(k, v)
+        path = None
+        if file_text:
+            path = tmp_path / "marsad.toml"
+            path.write_text(file_text)
+        return load_settings(api_token=api_token, settings_file=str(path) if path else None)
+
+    return load
+
+
 @pytest.mark.parametrize(
     ("env", "file_text", "arg", "expected"),
     [
@@ -99,16 +122,8 @@ def test_api_static_dashboard_is_served(client):
         ({"MARSAD_API_TOKEN": "from-env"}, None, "from-arg", "from-arg"),
     ],
 )
-def test_api_settings_token_sources(monkeypatch, tmp_path, env, file_text, arg, expected):
-    for var in ("MARSAD_API_TOKEN", "MARSAD_SETTINGS", "MARSAD_DB", "MARSAD_API_CACHE", "MARSAD_API_INDEX"):
-        monkeypatch.delenv(var, raising=False)
-    for k, v in env.items():
-        monkeypatch.setenv(k, v)
-    path = None
-    if file_text:
-        path = tmp_path / "marsad.toml"
-        path.write_text(file_text)
-    s = load_settings(api_token=arg, settings_file=str(path) if path else None)
+def test_api_settings_token_sources(settings_from, env, file_text, arg, expected):
+    s = settings_from(env, file_text, api_token=arg)
     assert (s.api_token, s.db_url) == (expected, "sqlite:///marsad.db")
 
 
@@ -122,16 +137,8 @@ def test_api_settings_token_sources(monkeypatch, tmp_path, env, file_text, arg, 
         ({}, "[api]\nevent_index = false\n", False),
     ],
 )
-def test_api_settings_event_index_sources(monkeypatch, tmp_path, env, file_text, expected):
-    for var in ("MARSAD_SETTINGS", "MARSAD_API_INDEX"):
-        monkeypatch.delenv(var, raising=False)
-    for k, v in env.items():
-        monkeypatch.setenv(k, v)
-    path = None
-    if file_text:
-        path = tmp_path / "marsad.toml"
-        path.write_text(file_text)
-    assert load_settings(settings_file=str(path) if path else None).event_index is expected
+def test_api_settings_event_index_sources(settings_from, env, file_text, expected):
+    assert settings_from(env, file_text).event_index is expected
 
 
 def test_api_without_event_index_answers_from_sql(tmp_path):
@@ -157,13 +164,5 @@ def test_api_without_event_index_answers_from_sql(tmp_path):
         ({"MARSAD_API_MAX_LAG": "0"}, "[api]\nmax_lag = 12.5\n", 0.0),
     ],
 )
-def test_api_settings_max_lag_sources(monkeypatch, tmp_path, env, file_text, expected):
-    for var in ("MARSAD_SETTINGS", "MARSAD_API_MAX_LAG"):
-        monkeypatch.delenv(var, raising=False)
-    for k, v in env.items():
-        monkeypatch.setenv(k, v)
-    path = None
-    if file_text:
-        path = tmp_path / "marsad.toml"
-        path.write_text(file_text)
-    assert load_settings(settings_file=str(path) if path else None).max_lag == expected
+def test_api_settings_max_lag_sources(settings_from, env, file_text, expected):
+    assert settings_from(env, file_text).max_lag == expected
