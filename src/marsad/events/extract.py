@@ -37,6 +37,7 @@ from .fuse import fuse_events
 from .model import Event, Evidence
 from .notes import confidence_of, notes_for
 from .numbers import find_numbers
+from .segment import listed_places, shares
 from .taxonomy import EVENT_TYPE_OF, disorder_type, territory_subtype
 from .triggers import Trigger, choose, detect, lexicon
 
@@ -58,6 +59,9 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     signals: dict[str, bool] = field(default_factory=dict)
     sub_event_type: str | None = None  # set when coding decides the sub-type beyond the trigger's
+    place: Any = None  # the PlaceMention the event is placed at
+    place_in_sentence: bool = False
+    split_at: int | None = None  # offset of its own place, when one report was split by place
 
     def cite(self, view: TextView, name: str, start: int, end: int) -> None:
         a, b = view.span(start, end)
@@ -147,7 +151,8 @@ class Extractor:
                 )
                 for group, share in zip(groups, shares, strict=True)
             ]
-            drafts.extend(_fold_into_protests(coded))
+            for d in _fold_into_protests(coded):
+                drafts.extend(_one_per_place(d, places_by_sentence))
         events = fuse_events([self._finish(d, view) for d in _attach_tolls(drafts)])
         for e in events:
             e.notes = notes_for(e)
@@ -188,20 +193,8 @@ class Extractor:
             place = None
         country = named[0] if named else doc_country
         if place is not None:
-            pl = place.place
-            country = pl.country or country
-            d.fields.update(
-                location=_ascii(pl.name),
-                latitude=pl.latitude,
-                longitude=pl.longitude,
-                admin1=pl.admin1 and _ascii(pl.admin1),
-                admin2=pl.admin2 and _ascii(pl.admin2),
-                admin3=pl.admin3 and _ascii(pl.admin3),
-                geo_precision=_geo_precision(place, from_context),
-            )
-            d.cite_original("location", place.start, place.end)
-            d.signals["place"] = True
-            d.signals["place_in_sentence"] = not from_context
+            country = place.place.country or country
+            _set_place(d, place, from_context)
         if country is None:
             # No place named: a state force named in the sentence tells the country.
             country = next((c for m in speakers if (c := actor_country(m.actor_id))), None)
@@ -347,7 +340,7 @@ class Extractor:
         ev.civilian_targeting = civilian_targeting(ev.inter2)
         ev.confidence = confidence_of(t.confidence, d.signals)
         ev.notes = notes_for(ev)
-        ev.event_id = _event_id(d.doc.id, d.sentence.start, t, ev, f.get("iso2"))
+        ev.event_id = _event_id(d.doc.id, d.sentence.start, t, ev, f.get("iso2"), d.split_at)
         return ev
 
 
@@ -367,6 +360,50 @@ def generic_actor(event_type: str, slot: str, country: str | None) -> str | None
     if country is None:
         return None
     return (_GENERIC_ACTOR1 if slot == "actor1" else _GENERIC_ACTOR2).get(event_type)
+
+
+def _set_place(d: Draft, place, from_context: bool) -> None:
+    pl = place.place
+    d.place, d.place_in_sentence = place, not from_context
+    d.fields.update(
+        location=_ascii(pl.name),
+        latitude=pl.latitude,
+        longitude=pl.longitude,
+        admin1=pl.admin1 and _ascii(pl.admin1),
+        admin2=pl.admin2 and _ascii(pl.admin2),
+        admin3=pl.admin3 and _ascii(pl.admin3),
+        geo_precision=_geo_precision(place, from_context),
+    )
+    d.cite_original("location", place.start, place.end)
+    d.signals["place"] = True
+    d.signals["place_in_sentence"] = not from_context
+
+
+def _one_per_place(d: Draft, places_by_sentence: dict[int, list]) -> list[Draft]:
+    """A report listing several places ("في حمص وإدلب ودير الزور") as one event in each, the toll
+    divided between them (segment.py); any other event as it is."""
+    if d.place is None or not d.place_in_sentence:
+        return [d]
+    listed = listed_places(
+        d.doc.text, d.place, places_by_sentence.get(d.sentence.index, []), lambda p: _rank(p) < 9
+    )
+    distinct = list({_ascii(p.place.name): p for p in reversed(listed)}.values())[::-1]
+    if len(distinct) < 2:
+        return [d]
+    out = []
+    tolls = shares(int(d.fields.get("fatalities") or 0), len(distinct))
+    for place, toll in zip(distinct, tolls, strict=True):
+        c = replace(
+            d,
+            fields=dict(d.fields),
+            evidence=[e for e in d.evidence if e.field != "location"],
+            signals=dict(d.signals),
+            split_at=place.start,
+        )
+        _set_place(c, place, False)
+        c.fields["fatalities"] = toll
+        out.append(c)
+    return out
 
 
 def _by_sentence(view: TextView, places: list) -> dict[int, list]:
@@ -871,8 +908,14 @@ def _timestamp(published: dt.date | None) -> int | None:
     return int(dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC).timestamp())
 
 
-def _event_id(doc_id: str, sentence_start: int, t: Trigger, ev: Event, iso2: str | None) -> str:
-    """Stable across runs (document, position, sub-type), prefixed like ACLED's ids with the country."""
+def _event_id(
+    doc_id: str, sentence_start: int, t: Trigger, ev: Event, iso2: str | None, split_at: int | None = None
+) -> str:
+    """Stable across runs (document, position, sub-type, and the place of a report split by place),
+    prefixed like ACLED's ids with the country."""
     iso = iso2 or "XX"
-    h = hashlib.sha1(f"{doc_id}\x1f{sentence_start}\x1f{t.start}\x1f{ev.sub_event_type}".encode()).hexdigest()
+    key = f"{doc_id}\x1f{sentence_start}\x1f{t.start}\x1f{ev.sub_event_type}"
+    if split_at is not None:
+        key += f"\x1f{split_at}"
+    h = hashlib.sha1(key.encode()).hexdigest()
     return f"{iso}-{h[:12]}"
