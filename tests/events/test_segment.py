@@ -135,3 +135,20 @@ def test_data_file_reader_requires_its_header_and_names_the_bad_line():
         parse_table("word\trole\nو\tconjunction\nفي\n", "t.tsv", ("word", "role"))
     with pytest.raises(DataFileError, match="no header"):
         parse_table("# only a comment\n", "t.tsv", ("word", "role"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "اندلعت اشتباكات بين الجيش وداعش في الموصل، فيما قصفت طائرات التحالف مواقع التنظيم في الرقة أمس.",
+            [("Armed clash", "Mosul", 0), ("Air/drone strike", "Ar Raqqah", 0)],
+        ),
+        (
+            "قصفت طائرات التحالف مواقع داعش في الرقة، بينما اشتبك الجيش مع عناصر التنظيم في الموصل أمس.",
+            [("Air/drone strike", "Ar Raqqah", 0), ("Armed clash", "Mosul", 0)],
+        ),
+    ],
+)
+def test_extract_each_event_of_a_sentence_takes_the_place_after_its_own_trigger(text, expected):
+    assert _coded(text) == expected

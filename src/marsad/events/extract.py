@@ -148,6 +148,7 @@ class Extractor:
                     attribution,
                     [c for c in casualties if c in share or c.kind != "killed"],
                     speakers,
+                    len(groups) > 1,
                 )
                 for group, share in zip(groups, shares, strict=True)
             ]
@@ -174,14 +175,17 @@ class Extractor:
         attribution: tuple[int, int, str] | None,
         casualties: list,
         speakers: list,
+        several: bool = False,
     ) -> Draft:
         main = choose(group)
         d = Draft(doc, sentence, main, group)
         for t in group:
             d.cite(view, "event", t.start, t.end)
 
-        # Where: the sentence's most specific place, else one named shortly before.
-        place, from_context = _place_for(sentence, places_by_sentence)
+        # Where: the sentence's most specific place, else one named shortly before; of a sentence
+        # reporting several events, the place that follows each event's own trigger.
+        near = view.span(group[0].start, group[-1].end) if several else None
+        place, from_context = _place_for(sentence, places_by_sentence, near)
         # A country the sentence itself names ("في شرق أوكرانيا") beats the article's main country
         # and a place carried over from an earlier sentence in another country.
         named = [
@@ -585,12 +589,19 @@ def _rank(mention) -> int:
     return _SPECIFIC.get(p.feature, 9) if p is not None and p.latitude is not None else 9
 
 
-def _place_for(sentence: Sentence, by_sentence: dict[int, list]):
+def _place_for(sentence: Sentence, by_sentence: dict[int, list], near: tuple[int, int] | None = None):
+    """The event's place mention and whether it came from an earlier sentence. With `near` (the
+    original span of one of several events a sentence reports), the sentence's place that follows
+    that event's trigger most closely, else the closest before it."""
     for back in range(_PLACE_LOOKBACK + 1):
         candidates = [p for p in by_sentence.get(sentence.index - back, []) if _rank(p) < 9]
-        if candidates:
+        if not candidates:
+            continue
+        if near is not None and back == 0 and len({p.place.name for p in candidates}) > 1:
+            best = min(candidates, key=lambda p: (p.start < near[0], _rank(p), abs(p.start - near[1])))
+        else:
             best = min(candidates, key=lambda p: (_rank(p), p.start))
-            return best, back > 0
+        return best, back > 0
     return None, False
 
 
