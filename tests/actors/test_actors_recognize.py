@@ -103,6 +103,14 @@ def _expect(text: str, *items: tuple[str, str, str]) -> list[tuple[int, int, str
     ("انتشرت قوات تركية", [("قوات تركية", "military_tr", "named")]),
     ("قصف الطيران الروسي مواقع المعارضة", [("الطيران الروسي", "military_ru", "named")]),
     ("شارك المارينز في المعارك", [("المارينز", "military_us", "named")]),
+    # A strike noun with a nationality adjective: the adjective is the actor, the noun the event.
+    ("قتل ثلاثة في غارة إسرائيلية على سيارة", [("إسرائيلية", "military_il", "named")]),
+    ("وتواصل القصف التركي على القرى", [("التركي", "military_tr", "named")]),
+    ("أسفرت ضربات جوية أمريكية عن مقتل", [("أمريكية", "military_us", "named")]),
+    ("استهدفتها المسيرة التركية قرب الحدود", [("التركية", "military_tr", "named")]),
+    ("ندد بالعدوان الأميركي على المدينة", [("الأميركي", "military_us", "named")]),
+    ("قصفت مدفعية سعودية قرى حدودية", [("مدفعية سعودية", "military_sa", "named")]),
+    ("توغلت دبابات إسرائيلية في البلدة", [("دبابات إسرائيلية", "military_il", "named")]),
     # Generic actors
     ("أطلق مسلحون مجهولون النار على مواطنين",
      [("مسلحون مجهولون", "unidentified", "generic"), ("مواطنين", "civilians", "generic")]),
@@ -126,6 +134,9 @@ def test_recognize_aliases_with_spans(text: str, items: list[tuple[str, str, str
     "تقدمت القوات",  # "القوات" alone names nobody
     "قالت القيادة العامة للقوات المسلحة السعودية",  # no longer a Haftar alias; the head is a unit's
     "عقد مؤتمر صحفي في القاعدة الجوية",
+    "قتل خمسة في غارة جوية على السوق",  # a strike noun alone names nobody
+    "أدان الهجوم الإرهابي على الكنيسة",  # an adjective that is no nationality
+    "خرجت مسيرة حاشدة في المدينة",  # a march, no adjective of a state
 ])
 def test_recognize_common_words_are_not_actors(text: str) -> None:
     assert [m for m in _mentions(text) if m[3] not in ("military", "military_sa")] == []

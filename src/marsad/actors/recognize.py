@@ -81,6 +81,10 @@ def actor_entries() -> tuple[Entry, ...]:
         head = (r["head"].split()[-1].startswith("ال"), False)
         e = Entry.of(r["head"], r["kind"], (r["kind"], "state", head, False), suffix=False)
         entries.setdefault(e.words, e)
+    for _, r in read_tsv("strike_nouns.tsv"):
+        head = (r["noun"].split()[-1].startswith("ال"), False)
+        e = Entry.of(r["noun"], "military", ("military", "strike", head, False), suffix=False)
+        entries.setdefault(e.words, e)
     return tuple(entries.values())
 
 
@@ -140,6 +144,8 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
             # "قوات سورية الديمقراطية" is a name, not "Syrian forces".
             following = starts.get(last)
             if cc is not None and (following is None or following.last - following.first < 2):
+                if kind == "strike":  # "غارة إسرائيلية": the adjective names the actor, the noun is the event
+                    first, start, prefix = last, toks[last].start, ""
                 actor_id, kind, end, last = f"{actor_id}_{cc.lower()}", "named", toks[last].end, last + 1
             elif not alone:  # "القوات" alone names nobody
                 continue
