@@ -585,8 +585,12 @@ def _dominant_country(places: list) -> str | None:
 
 
 def _rank(mention) -> int:
+    """How specific a place is as an event location (lower is more); 9: not one at all (unresolved,
+    or a region of several countries: "أفريقيا", "الشرق الأوسط")."""
     p = mention.place
-    return _SPECIFIC.get(p.feature, 9) if p is not None and p.latitude is not None else 9
+    if p is None or p.latitude is None or p.country is None:
+        return 9
+    return _SPECIFIC.get(p.feature, 9)
 
 
 def _place_for(sentence: Sentence, by_sentence: dict[int, list], near: tuple[int, int] | None = None):
