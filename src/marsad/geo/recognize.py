@@ -31,6 +31,8 @@ _NOT_NAMES = {"صغيره", "كبيره", "جديده", "قديمه", "واحد�
 _COMPOUND_HEADS = {"تل", "عين", "ابو", "ام", "دير", "كفر", "بيت", "راس", "بني", "بئر", "بير", "خربه", "جسر",
                    "خان", "سيدي", "بنت", "برج", "مرج", "سوق", "قصر", "عرب", "البو", "ال"}
 MAX_CONTEXT_BACK = 2
+# Context kinds that are place nouns heading a name ("قرية X", "محافظة X", "مخيم X").
+_PLACE_NOUN_KINDS = frozenset({"town", "admin", "area", "site", "water"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +69,11 @@ def _word_context(word: str) -> tuple[str, str, bool] | None:
     for form, c in candidate_map(word).items():
         if c.suffix:
             continue
+        # A place noun heads a name only in the construct state, which is indefinite: "للجزيرة بأن"
+        # and "المدينة القديمة" are the noun used on its own ("العاصمة" is listed with its article).
+        definite = c.prefix.endswith(("ال", "لل")) and not form.startswith("ال")
         for cw in ctx.get(form, ()):
-            if len(cw.words) == 1:
+            if len(cw.words) == 1 and not (definite and cw.kind in _PLACE_NOUN_KINDS):
                 return cw.kind, form, cw.open
     return None
 
@@ -76,6 +81,12 @@ def _word_context(word: str) -> tuple[str, str, bool] | None:
 def _context_kind(tok: Token) -> tuple[str, str] | None:
     found = _word_context(tok.text)
     return (found[0], found[1]) if found else None
+
+
+def _head_noun_kind(word: str) -> str | None:
+    """The kind of a bare place noun ("مدينه" -> town), None for any other word."""
+    ctx = context_words().get(word, ())
+    return next((cw.kind for cw in ctx if len(cw.words) == 1 and cw.kind in _PLACE_NOUN_KINDS), None)
 
 
 def _open_noun(tok: Token) -> str | None:
@@ -178,6 +189,16 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
             if key in nouns:  # "بلدة", "جامعة": context words are never names themselves
                 i += 1
                 continue
+            if k == 1 and key in _COMPOUND_HEADS and i > 0:
+                # "قرية تل X", "بلدة عين X": after a place noun the head word starts a name the
+                # gazetteer lacks, not the namesake of the head word alone ("تل" is Till, Palestine).
+                unknown = _unknown_after_noun(toks, i - 1, gaz, head_known=True)
+                if unknown is not None and unknown[0] == i + 2:
+                    j, raw = unknown
+                    out.append(RawMention(raw.start, raw.end, raw.key, (), raw.noun, raw.qualifier,
+                                          raw.qualifier_kind, s.index))
+                    i = last_end = j
+                    continue
             start, end = toks[i].start + cut, toks[i + k - 1].end
             noun, qual, qual_kind, org, prep = _before(toks, i)
             if prefix and prefix[-1:] in ("ب", "ل") or prefix.endswith(("بال", "لل")):
@@ -187,9 +208,20 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
             if qual is None and i + k < len(toks) and toks[i + k].text in _AFTER_DIRECTIONS:
                 qual, qual_kind = toks[i + k].text, "direction"
             ids = gaz.lookup(key)
+            head, _, rest = key.partition(" ")
+            head_kind = _head_noun_kind(head) if rest and noun is None else None
+            if head_kind is not None and rest in gaz.names:
+                # "مدينة زنجبار" is listed for Zanzibar only: the noun inside the name heads the
+                # name after it, whose namesakes (Zinjibar, Yemen) compete as well.
+                ids = tuple(dict.fromkeys(ids + gaz.lookup(rest)))
+                noun = head_kind
             need = ambiguous[key] if key in ambiguous else _need(gaz, ids, key)
-            ok = not org and need != "never" and (need is None or noun is not None
-                              or (need == "context" and (prep or qual is not None)))
+            # An ordinary word is a name only after a true head noun ("قرية", "محافظة", "حي"), not
+            # after a noun that names something else ("مستشفى ناصر", "منطقة الرأس").
+            headed = noun in ("town", "admin") or (i > 0 and _open_noun(toks[i - 1]) is not None)
+            ok = not org and need != "never" and (
+                need is None or (need == "noun" and headed)
+                or (need == "context" and (noun is not None or prep or qual is not None)))
             if ok:
                 out.append(RawMention(start, end, key, ids, noun, qual, qual_kind, s.index))
                 last_end = i + k
@@ -233,8 +265,10 @@ class _Unknown:
     qualifier_kind: str | None
 
 
-def _unknown_after_noun(toks: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[int, _Unknown] | None:
-    """An open place noun at token i followed by a word the gazetteer lacks: "قرية X" -> X."""
+def _unknown_after_noun(toks: Sequence[Token], i: int, gaz: Gazetteer,
+                        head_known: bool = False) -> tuple[int, _Unknown] | None:
+    """An open place noun at token i followed by a word the gazetteer lacks: "قرية X" -> X.
+    HEAD_KNOWN: the word after the noun is a known name that heads a longer one ("قرية تل X")."""
     if i + 1 >= len(toks):
         return None
     noun_tok = toks[i]
@@ -245,13 +279,15 @@ def _unknown_after_noun(toks: Sequence[Token], i: int, gaz: Gazetteer) -> tuple[
         return None  # "المدينة القديمة": a definite noun is followed by an adjective, not a name
     nxt = toks[i + 1]
     w = nxt.text
-    if (w in _NOT_NAMES or not w.isalpha() or len(w) < 3 or _context_kind(nxt) is not None
+    if (w in _NOT_NAMES or not w.isalpha() or (len(w) < 3 and not head_known)
+            or _context_kind(nxt) is not None
             or (not w.startswith("ال") and w.endswith("يه") and len(w) > 4)):
         return None
-    if _longest_name(toks, i + 1, gaz) is not None:
+    if not head_known and _longest_name(toks, i + 1, gaz) is not None:
         return None  # a known name: the main loop takes it at the next token
     end_idx = i + 2
-    if w in _COMPOUND_HEADS and i + 2 < len(toks) and toks[i + 2].text not in _NOT_NAMES:
+    if w in _COMPOUND_HEADS and i + 2 < len(toks) and toks[i + 2].text not in _NOT_NAMES and (
+            not head_known or (toks[i + 2].text.isalpha() and _context_kind(toks[i + 2]) is None)):
         end_idx = i + 3
     _, qual, qual_kind, org, _ = _before(toks, i)
     if org:
