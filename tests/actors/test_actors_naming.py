@@ -154,3 +154,19 @@ def test_naming_interaction_orders_as_acled(inter1: str, inter2: str | None, exp
 ])
 def test_naming_civilian_targeting(inter2: str | None, expected: str) -> None:
     assert civilian_targeting(inter2) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("لواء شهداء بدر", "Lwa Shhda Bdr"),
+    ("جيش الفتح", "Jysh al-Fth"),
+    ("قوات دفاع حلب", "Qwat Dfaa Hlb"),
+    ("كتيبه الفاروق", "Ktyba al-Farwq"),
+])
+def test_naming_armed_group_outside_the_dictionary_is_named_by_its_text(text: str, name: str) -> None:
+    unit = "unit:" + text
+    assert actor_name(unit, D(2015, 8, 1), "SY") == name
+    assert resolve_actor(unit, "SY") == unit
+    assert actor_inter(unit, "SY") == "Political militia"
+    assert actor_country(unit, "SY") == "SY"
+    assert actor_country(unit) is None
+    assert actor_associates(unit, "SY") == ()

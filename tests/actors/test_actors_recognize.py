@@ -142,6 +142,38 @@ def test_recognize_common_words_are_not_actors(text: str) -> None:
     assert [m for m in _mentions(text) if m[3] not in ("military", "military_sa")] == []
 
 
+@pytest.mark.parametrize("text, items", [
+    # A numbered unit is the army of the event's country, its text kept as the mention.
+    ("قصفت الكتيبة 45 مواقع المسلحين", [("الكتيبة 45", "military", "state"),
+                                        ("المسلحين", "unidentified", "generic")]),
+    ("وانتشر اللواء 105 في المدينة", [("اللواء 105", "military", "state")]),
+    ("تقدمت الفرقة الخامسة نحو التلة", [("الفرقة الخامسة", "military", "state")]),
+    ("ودخلت الفرقة الرابعة البلدة", [("الفرقة الرابعة", "assad_forces", "named")]),  # the dictionary's
+    # A local armed group: its head and the construct chain that names it.
+    ("هاجم لواء شهداء بدر الحاجز", [("لواء شهداء بدر", "unit:لواء شهداء بدر", "named")]),
+    ("سيطر جيش الفتح على المدينة", [("جيش الفتح", "unit:جيش الفتح", "named")]),
+    ("وقصفت قوات دفاع حلب الحي", [("قوات دفاع حلب", "unit:قوات دفاع حلب", "named")]),
+    ("قتل عنصران من كتيبة الفاروق في", [("كتيبة الفاروق", "unit:كتيبه الفاروق", "named")]),
+    ("أعلنت «حركة الصابرين» مسؤوليتها", [("حركة الصابرين", "unit:حركه الصابرين", "named")]),
+    ("هاجمت كتائب المعارضة المطار", [("كتائب المعارضة", "syrian_rebels", "named")]),
+])
+def test_recognize_armed_units_outside_the_dictionary(text: str, items: list[tuple[str, str, str]]) -> None:
+    assert _mentions(text) == _expect(text, *items)
+
+
+@pytest.mark.parametrize("text", [
+    "اشتبك فصيل مسلح مع الحرس",  # an adjective, no name
+    "وقال اللواء خليفة حفتر",  # a general's rank before a person, no number
+    "عادت حركة السير في المدينة",  # a common word, its name not quoted
+    "انتشرت القوات العسكرية في الساحة",  # definite head: forces described
+    "اقتحموا السرايا الحكومي",  # the government building
+    "نشر قوات فصل بين الطرفين",  # one word after قوات is a description
+    'وقال إن "الحركة شنت هجوما ضد قاعدة عسكرية في المدينة"',  # a quoted statement
+])
+def test_recognize_unit_heads_without_a_name_are_not_actors(text: str) -> None:
+    assert [m for m in _mentions(text) if m[3].startswith("unit:") or m[3] == "military"] == []
+
+
 def test_recognize_keeps_article_drops_other_proclitics() -> None:
     text = "وبالحوثيين ولقسد وللفاطميين"
     assert [m[2] for m in _mentions(text)] == ["الحوثيين", "قسد", "فاطميين"]

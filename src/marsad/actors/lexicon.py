@@ -20,6 +20,8 @@ INTER_TYPES = (
     "Protesters", "Civilians", "External/Other forces",
 )
 ANY_COUNTRY = "*"
+# Ids of armed groups outside the dictionary, read from their own name ("unit:لواء شهداء بدر").
+UNIT_PREFIX = "unit:"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,17 +9,47 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..geo.countries import country_info
-from .lexicon import ANY_COUNTRY, INTER_TYPES, Actor, lexicon, period_on
+from .lexicon import ANY_COUNTRY, INTER_TYPES, UNIT_PREFIX, Actor, lexicon, period_on, read_tsv
 
 _REF = re.compile(r"\{([a-z0-9_]+)\}")
 _MAX_DEPTH = 4  # resolve rules and {actor} references are short chains; guards against loops
 
 
+# An armed group outside the dictionary, named by its text (recognize.find_units): a militia of the
+# event's country, as ACLED types local armed groups it has no other record of.
+UNIT_INTER = "Political militia"
+
+
+@lru_cache(maxsize=1)
+def _letters() -> dict[str, tuple[str, str]]:
+    return {r["letter"]: (r["latin"], r["end"] or r["latin"]) for _, r in read_tsv("romanize.tsv")}
+
+
+def romanize(text: str) -> str:
+    """A Latin name for normalised Arabic text: "لواء شهداء بدر" → "Lwa Shhda Bdr"."""
+    letters = _letters()
+    out = []
+    for word in text.split():
+        article = word.startswith("ال") and len(word) > 3
+        stem = word[2:] if article else word
+        latin = "".join(letters[ch][k == len(stem) - 1] if ch in letters else ch for k, ch in enumerate(stem))
+        out.append(("al-" if article else "") + latin.capitalize())
+    return " ".join(w for w in out if w)
+
+
+def unit_text(actor_id: str) -> str | None:
+    """The Arabic name of an armed group outside the dictionary; None for a dictionary id."""
+    return actor_id[len(UNIT_PREFIX):] if actor_id.startswith(UNIT_PREFIX) else None
+
+
 def resolve_actor(actor_id: str, country_iso2: str | None = None) -> str:
     """The concrete actor a mention stands for in an event in `country_iso2`.
     Unknown ids raise KeyError."""
+    if unit_text(actor_id) is not None:
+        return actor_id
     actors = lexicon().actors
     cc = (country_iso2 or "").upper()
     for _ in range(_MAX_DEPTH):
@@ -42,6 +72,8 @@ def actor_name(actor_id: str, event_date: dt.date | None = None, country_iso2: s
                _depth: int = 0) -> str:
     """ACLED name of the actor on `event_date` (None: the current name) in an event in
     `country_iso2`: "Military Forces of Syria (2000-2024)", "Islamic State (Iraq)"."""
+    if (text := unit_text(actor_id)) is not None:
+        return romanize(text)
     lex = lexicon()
     actor = lex.actors[resolve_actor(actor_id, country_iso2)]
     period = period_on(actor, event_date)
@@ -62,6 +94,8 @@ def actor_name(actor_id: str, event_date: dt.date | None = None, country_iso2: s
 def actor_inter(actor_id: str, country_iso2: str | None = None, event_date: dt.date | None = None) -> str:
     """ACLED actor type. State forces acting outside their own country are "External/Other
     forces", as ACLED codes them (Turkish forces in Syria, Israeli forces in Lebanon)."""
+    if unit_text(actor_id) is not None:
+        return UNIT_INTER
     actor = lexicon().actors[resolve_actor(actor_id, country_iso2)]
     period = period_on(actor, event_date)
     inter = (period.inter if period and period.inter else None) or actor.inter
@@ -74,6 +108,8 @@ def actor_inter(actor_id: str, country_iso2: str | None = None, event_date: dt.d
 def actor_country(actor_id: str, country_iso2: str | None = None) -> str | None:
     """ISO2 of the country an actor belongs to or acts in; None when that comes from context
     and none is given."""
+    if unit_text(actor_id) is not None:
+        return country_iso2.upper() if country_iso2 else None
     actor = lexicon().actors[resolve_actor(actor_id, country_iso2)]
     if actor.country == ANY_COUNTRY:
         return country_iso2.upper() if country_iso2 else None
@@ -82,6 +118,8 @@ def actor_country(actor_id: str, country_iso2: str | None = None) -> str | None:
 
 def actor_associates(actor_id: str, country_iso2: str | None = None) -> tuple[str, ...]:
     """Actors ACLED usually codes with this one (Liwa Fatemiyoun: the IRGC)."""
+    if unit_text(actor_id) is not None:
+        return ()
     return lexicon().actors[resolve_actor(actor_id, country_iso2)].assoc
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from marsad.text import Candidate, Entry, Match, Matcher, Sentence, TextView, candidate_map, normalize_word
 
-from .lexicon import lexicon, read_tsv
+from .lexicon import UNIT_PREFIX, lexicon, read_tsv
 
 STATE_IDS = frozenset({"military", "police"})  # generic state mentions: country from context
 GENERIC_IDS = frozenset({"civilians", "protesters", "rioters", "unidentified"})
@@ -164,6 +164,104 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
         out.append(ActorMention(start, end, actor_id, kind, toks[first].index, toks[last - 1].index + 1,
                                 prefix))
         upto = last
+    base = toks[0].index if toks else 0
+    covered = {j - base for m in out for j in range(m.first, m.last)}
+    units = find_units(view, toks, covered)
+    return sorted(out + units, key=lambda m: m.start) if units else out
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> dict[str, frozenset[str]]:
+    """Normalised word → its roles in unit_words.tsv ("numbered", "named", "quoted", "ordinal",
+    "not_name")."""
+    out: dict[str, set[str]] = {}
+    for _, r in read_tsv("unit_words.tsv"):
+        out.setdefault(normalize_word(r["word"]), set()).add(r["role"])
+    return {w: frozenset(roles) for w, roles in out.items()}
+
+
+_QUOTE = '"'
+_MAX_NAME_WORDS = 2  # an unquoted name: a construct chain of at most two words after its head
+_MAX_QUOTED = 40  # characters of a quoted name
+_MAX_QUOTED_WORDS = 4  # a longer quotation is a statement, not a name
+
+
+def _head(word: str, words: dict[str, frozenset[str]]) -> Candidate | None:
+    """The reading of `word` as a unit head, its proclitics stripped ("وللواء" → "لواء")."""
+    for form, cand in candidate_map(word).items():
+        if not cand.suffix and words.get(form, frozenset()) & {"numbered", "named", "quoted"}:
+            return cand
+    return None
+
+
+def _name_word(text: str, words: dict[str, frozenset[str]], first: bool) -> bool:
+    """`text` may be a word of a unit's name: no particle or adjective, no figure, no new item
+    joined by و; the first word no nisba adjective either ("فصيل محلي", "كتائب سورية")."""
+    if text.isdigit() or text.startswith("و") or any(
+            "not_name" in words.get(form, frozenset()) for form in candidate_map(text)):
+        return False
+    return not (first and not text.startswith("ال") and text.endswith(("ي", "يه")))
+
+
+def find_units(view: TextView, toks: list, covered: set[int]) -> list[ActorMention]:
+    """Armed units the dictionary does not know, named by their own words in the tokens not
+    `covered` by a known actor: "الكتيبة 45" / "الفرقة الرابعة" (a numbered unit: the army of the
+    event's country, id "military") and "لواء شهداء بدر" / «حركة ...» (a local armed group: id
+    `UNIT_PREFIX` + its normalised text, a militia named after it, see naming.py)."""
+    words = unit_words()
+    norm = view.norm
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(toks):
+        head = None if i in covered else _head(toks[i].text, words)
+        if head is None:
+            i += 1
+            continue
+        roles = words[head.form]
+        start = toks[i].start + head.cut
+        if head.prefix.endswith("ال") or head.prefix.endswith("لل"):
+            start -= 2  # "واللواء 105": keep the article, as for named actors
+        nxt = toks[i + 1] if i + 1 < len(toks) and i + 1 not in covered else None
+        gap = norm[toks[i].end:nxt.start] if nxt is not None else ""
+        if nxt is not None and "numbered" in roles and not gap.strip() and (
+                nxt.text.isdigit() or "ordinal" in words.get(nxt.text, frozenset())):
+            out.append(ActorMention(start, nxt.end, "military", "state", toks[i].index, nxt.index + 1,
+                                    head.prefix))
+            i += 2
+            continue
+        # A name's head is a construct noun, never definite: "القوات العسكرية" is forces described.
+        if nxt is None or not roles & {"named", "quoted"} or _article_added(head.prefix, head.form):
+            i += 1
+            continue
+        last = i
+        opened = norm[toks[i - 1].end if i else 0:toks[i].start].strip().endswith(_QUOTE)
+        if gap.strip() == _QUOTE or (opened and not gap.strip()):
+            # «حركة الصابرين», حركة «الصابرين»: the name runs to the closing quotation mark.
+            close = norm.find(_QUOTE, nxt.start, nxt.start + _MAX_QUOTED)
+            inside = [j for j in range(i + 1, len(toks)) if close != -1 and toks[j].end <= close]
+            if 0 < len(inside) <= _MAX_QUOTED_WORDS and all(
+                    j not in covered and _name_word(toks[j].text, words, False) for j in inside):
+                last = inside[-1]
+        elif "named" in roles and not gap.strip():
+            j = i + 1
+            while (j < len(toks) and j not in covered and j - i <= _MAX_NAME_WORDS
+                   and not norm[toks[j - 1].end:toks[j].start].strip()
+                   and _name_word(toks[j].text, words, j == i + 1)):
+                last = j
+                if toks[j].text.startswith("ال"):  # a definite genitive ends the construct chain
+                    break
+                j += 1
+        if last == i or ("long" in roles and last - i < 2 and not opened and gap.strip() != _QUOTE):
+            i += 1  # "قوات فصل": a bare head of one word is a description, "قوات دفاع حلب" a name
+            continue
+        name = " ".join(norm[toks[j].start:toks[j].end].strip(_QUOTE) for j in range(i, last + 1))
+        name = name[head.cut:]
+        end = toks[last].end
+        if norm.startswith(_QUOTE, end) and norm.count(_QUOTE, start, end) % 2 == 1:
+            end += 1
+        out.append(ActorMention(start, end, UNIT_PREFIX + name, "named", toks[i].index, toks[last].index + 1,
+                                head.prefix))
+        i = last + 1
     return out
 
 
