@@ -115,9 +115,10 @@ def test_fatalities_data_file_valid():
     for phrase, role, kind, group, number in rows:
         assert phrase == normalize_word(phrase)
         assert role in roles
-        assert kind in set(KINDS) | {"victim", "-"}
+        assert kind in set(KINDS) | {"victim", "fell", "-"}
+        assert kind != "fell" or role in ("trigger", "trigger_pre")
         assert group in groups
-        assert number in ("1", "2", "pl", "-")
+        assert number in ("1", "2", "2c", "pl", "-")
         assert (role in ("casualty", "person", "kin")) == (number != "-")
         assert (role in ("casualty", "trigger", "trigger_pre", "self_verb", "self")) == (kind != "-")
 

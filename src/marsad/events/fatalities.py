@@ -76,6 +76,7 @@ class _Trigger:
     kind: str
     mixed: bool = False
     noun: Match | None = None  # a definite casualty noun read as the trigger ("عدد القتلى إلى 25")
+    adjacent: bool = False  # right before the victims ("سقوط مدنيين"), nothing between them
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +99,8 @@ def casualty_matcher() -> Matcher:
             continue  # looked up only after a victim and و (see _joined)
         inflects = w.role in _TRIGGERS + ("self_verb",)
         entries.append(Entry(tuple(phrase.split()), w.role, w, suffix=inflects))
-        if w.role in ("casualty", "person") and " " not in phrase and not phrase.endswith(_NO_TANWIN_ALIF):
+        if (w.role in ("casualty", "person") and " " not in phrase and not phrase.endswith(_NO_TANWIN_ALIF)
+                and w.number != "2c"):
             entries.append(Entry((phrase + "ا",), w.role, w, suffix=False))
     return Matcher(entries)
 
@@ -167,7 +169,7 @@ class _Sentence:
             if m.label in _TRIGGERS:
                 if self.negated(m.first):
                     return None
-                return _Trigger(w.kind, self._mixed_triggers(m))
+                return _Trigger(w.kind, self._mixed_triggers(m), adjacent=m.last == pos)
             if m.label == "casualty" and "ال" in m.prefix and w.kind in KINDS:
                 return _Trigger(w.kind, noun=m)  # "ارتفع عدد القتلى إلى 20"
             before = self.cover[m.first - 1] if m.first > 0 else None
@@ -207,14 +209,24 @@ class _Sentence:
                 return None
         return None
 
+    def _and_casualty(self, k: int) -> Match | None:
+        """The casualty noun joined by و at token k: "وجرحى", or "و جرحى" written apart."""
+        m = self.word(k, "casualty")
+        if m is not None and m.prefix.startswith("و"):
+            return m
+        if k + 1 < len(self.toks) and self.toks[k].text == "و":
+            m = self.word(k + 1, "casualty")
+            return m if m is not None and not m.prefix.startswith("و") else None
+        return None
+
     def mixed_tail(self, k: int, kind: str) -> int:
         """Token index past "وجرحى" / "بين قتيل وجريح" when it follows position k, else -1."""
-        m = self.word(k, "casualty")
-        if m is not None and m.prefix.startswith("و") and {kind, m.entry.data.kind} == {"killed", "wounded"}:
+        m = self._and_casualty(k)
+        if m is not None and {kind, m.entry.data.kind} == {"killed", "wounded"}:
             return m.last
         if k < len(self.toks) and self.toks[k].text == "بين":
             a = self.word(k + 1, "casualty")
-            b = self.word(a.last, "casualty") if a is not None else None
+            b = self._and_casualty(a.last) if a is not None else None
             kinds = {a.entry.data.kind, b.entry.data.kind} if a is not None and b is not None else set()
             if b is not None and kinds == {"killed", "wounded"}:
                 return b.last
@@ -234,6 +246,10 @@ def _start(m: Match) -> int:
     return m.start - (2 if m.prefix.endswith("ال") else 0)
 
 
+# What a noun without a figure counts: singular, dual, dual in construct ("عنصري أمن"); else plural.
+_COUNTS = {"1": 1, "2": 2, "2c": 2}
+
+
 def _mixed_count(n: int) -> int:
     return min(3, max(1, n // 2))
 
@@ -243,8 +259,9 @@ def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]
     if not any(_is_key(t.text) for t in view.tokens_of(sentence)):
         return []
     s = _Sentence(view, sentence)
-    if not s.matches or _long_period(s):
+    if not s.matches:
         return []
+    periods = _periods(s)
     numbers = find_numbers(s.toks, view.norm)
     out: list[FatalityMention] = []
     starts = {n.first for n in numbers}
@@ -262,7 +279,8 @@ def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]
             if mention is not None:
                 out.append(mention)
     out.sort(key=lambda x: x.start)
-    return _joined(s, numbers, out)
+    found = _joined(s, numbers, out)
+    return [m for m in found if not _in_period(s, periods, m)] if periods else found
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
@@ -289,7 +307,7 @@ def _victim_noun(word: str, conj: bool) -> tuple[int, str] | None:
         if w is None or (w.role == "kin" and not c.suffix):
             continue  # a bare "أب"/"أم" is too often the same person or another word
         if c.suffix in _PRONOUNS or (not c.suffix and w.role == "person"):
-            count = {"1": 1, "2": 2}.get(w.number, 3)
+            count = _COUNTS.get(w.number, 3)
         elif c.suffix in _DUAL_PRONOUNS and w.number == "1":
             count = 2
         else:
@@ -332,7 +350,7 @@ def _joined(s: _Sentence, numbers: list[NumberMatch], found: list[FatalityMentio
                 noun = _victim_noun(toks[j].text, False) if j < len(toks) else None
                 if noun is None or n.value > MAX_EVENT_COUNT:
                     break
-                count, vague, start, end = n.value, n.vague, n.start, j + 1
+                count, vague, start, end = n.value, n.vague and not n.approx, n.start, j + 1
             else:
                 noun = _victim_noun(toks[k].text, conj)
                 if noun is None:
@@ -346,14 +364,29 @@ def _joined(s: _Sentence, numbers: list[NumberMatch], found: list[FatalityMentio
     return out
 
 
-def _long_period(s: _Sentence) -> bool:
-    if any(m.label == "period" for m in s.matches):
-        return True
+def _periods(s: _Sentence) -> list[int]:
+    """Token indices where a long period starts: "منذ بداية الحرب", "خلال العام", "منذ 2011", "منذ مارس"."""
+    out = [m.first for m in s.matches if m.label == "period"]
     for k, t in enumerate(s.toks[:-1]):
         nxt = s.toks[k + 1].text
-        if t.text in ("منذ", "ومنذ") and (nxt.isdigit() and 1900 <= int(nxt) <= 2100 or nxt in month_names()):
-            return True  # "منذ 2011", "منذ مارس"
-    return False
+        year = nxt.isdigit() and 1900 <= int(nxt) <= 2100
+        if t.text in ("منذ", "ومنذ") and (year or nxt in _month_heads()):
+            out.append(k)
+    return out
+
+
+def _in_period(s: _Sentence, periods: list[int], m: FatalityMention) -> bool:
+    """Whether a long period counts the deaths of `m`: it opens the sentence before them ("منذ بداية
+    العام، قتل 500"), or follows them in their clause ("قتل 500 منذ بداية الحرب"). A period in a later
+    clause dates something else ("استشهد شخص، في خرق للهدنة السارية منذ نوفمبر")."""
+    k = next((i for i, t in enumerate(s.toks) if t.end > m.start), len(s.toks) - 1)
+    return any(p <= k or not any(s.breaks(x) for x in range(k, p)) for p in periods)
+
+
+@lru_cache(maxsize=1)
+def _month_heads() -> frozenset[str]:
+    """First words of month names ("تشرين" of "تشرين الأول"): a figure before one is a date."""
+    return frozenset(name.split()[0] for name in month_names())
 
 
 def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention | None:
@@ -365,15 +398,21 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
     if noun is None:
         if j < len(toks) and s.cover[j] is not None and s.cover[j].label == "measure":
             return None
+        if j < len(toks) and toks[j].text in _month_heads():
+            return None  # "قتلوا الثلاثاء 28 تشرين الأول": a day of the month
         if not n.vague and 1900 <= n.value <= 2100 and toks[n.first].text.isdigit():
             return None  # a year
         if n.value <= 2 and not toks[n.first].text[0].isdigit() and n.first and s.cover[n.first - 1] is None:
             return None  # "من عائلة واحدة": one and two follow their noun as adjectives
         before = s.cover[n.first - 1] if n.first > 0 else None
         if (before is not None and before.label == "person" and not toks[n.first].text[0].isdigit()
-                and s.owner[before.first] is None):
+                and s.owner[before.first] is None and not toks[n.first].text.startswith("و")):
             noun, first = before, before.first  # "الجنود الثلاثة", "جندي واحد"
     w: CasualtyWord | None = noun.entry.data if noun is not None else None
+    end = max(noun.last, n.last) if noun is not None else n.last
+    group = w.group if w is not None and w.group != "-" else "generic"
+    if w is not None and w.role == "person":
+        end, group = _adjectives(s, end, group)
     kind: str | None = None
     mixed = False
     if w is not None and w.role == "casualty" and w.kind in KINDS:
@@ -381,19 +420,20 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
     else:
         t = s.trigger_before(first)
         if t is None and noun is not None:
-            t = s.trigger_after(max(noun.last, n.last), starts - {n.first})
+            t = s.trigger_after(end, starts - {n.first})
         elif t is not None and _after_verb_and(s, first):
             # "11 شخصا قتلوا و32 أصيبوا": a figure coordinated after the last clause's verb is the
             # subject of its own verb when one follows it.
-            t = s.trigger_after(max(noun.last, n.last) if noun is not None else n.last,
-                                starts - {n.first}) or t
+            t = s.trigger_after(end, starts - {n.first}) or t
         if t is not None:
             kind, mixed = t.kind, t.mixed
             if t.noun is not None and noun is None:
                 first = t.noun.first
+        if kind == "fell":
+            # "سقط 13 مسلحا": people who fall in an attack are killed; "سقوط ضحايا" are casualties.
+            kind = "other" if w is not None and w.kind == "victim" else "killed"
         if w is not None and w.kind == "victim" and kind != "killed":
             kind = "other" if kind is None else kind
-    end = max(noun.last, n.last) if noun is not None else n.last
     if kind is None and noun is not None and s.mixed_tail(end, "killed") > 0:
         kind = "killed"  # "سقوط 20 شخصا بين قتيل وجريح"
     if kind is None:
@@ -402,17 +442,29 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
         tail = s.mixed_tail(end, kind)
         if tail > 0:
             mixed, end = True, tail
-    group = w.group if w is not None and w.group != "-" else "generic"
     others = s.word(end, "person")
     if noun is not None and others is not None and others.entry.data.group == "others":
         group, end = "others", others.last  # "3 أشخاص آخرين": more victims, not the same ones
-    count, vague = n.value, n.vague
+    count, vague = n.value, n.vague and not n.approx  # "أكثر من 20" is a figure given: 20
     if mixed:
         kind, count, vague = "killed", _mixed_count(n.value), True
     s.own(first, end, kind)
     lead = noun if noun is not None else s.at.get(first)  # the victim noun, or "القتلى" in "القتلى إلى 25"
     start = min(n.start, _start(lead)) if lead is not None else n.start
     return FatalityMention(start, toks[end - 1].end, count, kind, vague, group, s.index)
+
+
+def _adjectives(s: _Sentence, end: int, group: str) -> tuple[int, str]:
+    """Past the person nouns that follow a victim noun as its adjectives ("60 مسلحا حوثيا"), with
+    the group they name when the noun names none. One joined by و, or "آخرين", is other victims."""
+    while (adj := s.word(end, "person")) is not None and not adj.prefix:
+        w: CasualtyWord = adj.entry.data
+        if w.group == "others":
+            break
+        if group == "generic" and w.group != "-":
+            group = w.group
+        end = adj.last
+    return end, group
 
 
 def _after_verb_and(s: _Sentence, first: int) -> bool:
@@ -429,6 +481,8 @@ def _after_verb_and(s: _Sentence, first: int) -> bool:
 def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
     """A noun with no figure: "مقتل جندي" (1), "قتيلان" (2), "مقتل مدنيين" / "قتلى" (3, vague)."""
     w: CasualtyWord = m.entry.data
+    if w.number == "2c" and ("ال" in m.prefix or m.last >= len(s.toks)):
+        return None  # a dual in construct has its genitive after it, never the article ("العنصري")
     kind: str | None = None
     mixed = False
     if w.role == "casualty" and w.kind in KINDS:
@@ -437,18 +491,26 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
         kind = w.kind
     else:
         t = s.trigger_before(m.first, window=2) or s.trigger_after(m.last, set(), window=3)
+        if t is not None and t.kind == "fell" and not t.adjacent:
+            t = None  # "سقط الصاروخان الآخران": what fell is the noun between, not the people
         if t is not None:
             kind, mixed = t.kind, t.mixed
+        if kind == "fell":
+            kind = "other" if w.kind == "victim" else "killed"  # "سقوط مدنيين", but "سقوط ضحايا"
         if w.kind == "victim" and kind != "killed":
             kind = "other" if kind is None else kind
     if kind is None:
         return None
     end = m.last
-    count = {"1": 1, "2": 2}.get(w.number, 3)
+    count = _COUNTS.get(w.number, 3)
     vague = w.number == "pl"
     tail = s.mixed_tail(end, kind) if not mixed else -1
     if tail > 0:
-        kind, count, vague, end = "killed", 3, True, tail  # "قتلى وجرحى": the dead are several
+        # "قتلى وجرحى": the dead are several; "قتيلان وجرحى": the dead are counted, two;
+        # "جرحى وقتلى": the noun counts the wounded, the dead are several.
+        if kind != "killed":
+            count, vague = 3, True
+        kind, end = "killed", tail
     elif mixed:
         kind, count, vague = "killed", 1, True  # "مقتل وإصابة مدنيين": at least one dead
     s.own(m.first, end, kind)

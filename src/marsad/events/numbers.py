@@ -10,6 +10,7 @@
   "عشرات" = 10, "مئات" = 100, "آلاف" = 1000, "عشرات الآلاف" = 10,000;
 - approximations, coded at the figure given (ACLED keeps the lowest figure): "أكثر من 20",
   "ما لا يقل عن 20", "نحو 20"; ranges take their lower bound: "بين 10 و15", "10 إلى 15", "5 أو 6".
+  Both are `vague` (not an exact figure) and `approx` (but a figure the text gives, unlike "عدة").
 
 The words live in `data/number_words.tsv`. Offsets are into the normalised text; `first`/`last`
 index the token sequence given to the parser.
@@ -48,6 +49,9 @@ class NumberMatch:
     vague: bool  # a quantifier or an approximation, not an exact figure
     first: int = -1  # index of the first token in the sequence given to the parser
     last: int = -1  # one past the last token
+    # An approximation or range around a figure the text gives ("أكثر من 20", "10 إلى 15"): vague,
+    # yet a figure, which a quantifier ("عدة", "عشرات") is not.
+    approx: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +228,7 @@ def parse_number(tokens: Sequence[Token], i: int, norm: str = "") -> NumberMatch
     if got is None:
         return None
     value, end, vague = got
+    quantifier = vague
     # A range codes its lower bound; the upper one belongs to the span.
     k = -1
     if end < len(tokens) and (tokens[end].text in _RANGE_JOINERS or (range_head and tokens[end].text == "و")):
@@ -244,7 +249,8 @@ def parse_number(tokens: Sequence[Token], i: int, norm: str = "") -> NumberMatch
         if hit is not None and hit[1] != "لل":
             # Conjunctions and prepositions stay out of the span ("بالعشرات" -> "العشرات").
             start += len(hit[1]) - (2 if hit[1].endswith("ال") else 0)
-    return NumberMatch(start, tokens[end - 1].end, value, vague or vague_head, i, end)
+    vague = vague or vague_head
+    return NumberMatch(start, tokens[end - 1].end, value, vague, i, end, approx=vague and not quantifier)
 
 
 def _dash_after(tokens: Sequence[Token], end: int, norm: str) -> bool:

@@ -1,0 +1,138 @@
+"""Death tolls as ACLED codes them: figures given, approximations, number morphology, vague plurals."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.events.fatalities import find_fatalities, total_fatalities
+from marsad.events.numbers import find_numbers
+from marsad.text import analyse
+
+
+def _read(text: str) -> tuple[int, list[tuple[str, int, str, bool]]]:
+    v = analyse("t", text)
+    found = [m for s in v.sentences for m in find_fatalities(v, s)]
+    return total_fatalities(found)[0], [(v.original(m.start, m.end), m.count, m.kind, m.vague) for m in found]
+
+
+def _total(text: str) -> int:
+    return _read(text)[0]
+
+
+# "ما لا يقل عن 5" is "at least 5", not a negation; "أكثر من 10" is 10. An approximation is a figure the
+# text gives: it is not vague, so it is not dropped for an exact figure of another group.
+@pytest.mark.parametrize("text, expected", [
+    ("قتل ما لا يقل عن 5 أشخاص في القصف", [("ما لا يقل عن 5 أشخاص", 5, "killed", False)]),
+    ("قتل مالا يقل عن 11 مسلحا في الكمين", [("مالا يقل عن 11 مسلحا", 11, "killed", False)]),
+    ("لقي لا يقل عن سبعة جنود مصرعهم", [("لا يقل عن سبعة جنود", 7, "killed", False)]),
+    ("أسفر الهجوم عن مقتل أكثر من 10 مدنيين", [("أكثر من 10 مدنيين", 10, "killed", False)]),
+    ("قتل نحو عشرين شخصا في الانفجار", [("نحو عشرين شخصا", 20, "killed", False)]),
+    ("مقتل عدة أشخاص في الغارة", [("عدة أشخاص", 3, "killed", True)]),
+])
+def test_approximations_are_figures(text, expected):
+    assert _read(text)[1] == expected
+
+
+def test_approximate_figure_beats_a_vague_plural_and_adds_to_another_group():
+    assert _total("قتل قادة في الغارة. وأفادت القناة بمقتل أكثر من 38 عنصرا في الغارة") == 38
+    assert _total("مقتل أكثر من 12 شخصا بينهم جندي") == 12
+
+
+def test_approximation_is_flagged_on_the_number():
+    v = analyse("t", "قتل أكثر من 20 شخصا وعشرات آخرون")
+    nums = find_numbers(v.tokens_of(v.sentences[0]), v.norm)
+    assert [(n.value, n.vague, n.approx) for n in nums] == [(20, True, True), (10, True, False)]
+
+
+@pytest.mark.parametrize("text, total", [
+    ("مقتل عنصري أمن في هجوم على حاجز", 2),  # dual in construct: its genitive follows, no ن
+    ("استشهد جنديي الحراسة عند المدخل", 2),
+    ("قتل ضابطي الشرطة في الكمين", 2),
+    ("مقتل جنديين عند الحاجز", 2),
+    ("استشهد طفلين في القصف", 2),
+    ("مقتل إثنا عشر شخصا في الغارة", 12),  # hamza spelling
+    ("قتل اثني عشر جنديا", 12),
+    ("قتل خمسة وعشرون مدنيا في القصف", 25),
+    ("مقتل ١٢ شخصا في الانفجار", 12),  # Hindi digits
+    ("مقتل شخص في إطلاق نار", 1),
+    ("مقتل قيادي واثنين من مرافقيه في غارة", 3),
+    ("قتل ضابط وثلاثة من حراسه", 4),
+])
+def test_number_morphology(text, total):
+    assert _total(text) == total
+
+
+@pytest.mark.parametrize("text", [
+    "شن المتطرفون هجوم عنصري على المسجد",  # "عنصري" as an adjective: no victims
+    "أدان قتل العنصري للمصلين",  # with the article, never a dual in construct
+    "قتل 3 أشخاص",
+])
+def test_construct_dual_needs_its_genitive(text):
+    assert _total(text) in (0, 3)
+    assert all(count != 2 for _s, count, _k, _v in _read(text)[1])
+
+
+@pytest.mark.parametrize("text, total", [
+    ("سقط قتيلان وجرحى في الانفجار", 2),  # the dead are counted: a dual
+    ("سقط قتيل وجرحى في الانفجار", 1),
+    ("قتلى وجرحى في غارة على البلدة", 3),  # plural, no figure: several
+    ("جرحى وقتلى في قصف على السوق", 3),
+    ("سقوط 40 شخصا بين قتيل و جريح", 3),  # و written apart
+    ("مقتل وإصابة 6 مجندين في تفجير", 3),
+])
+def test_killed_and_wounded_together(text, total):
+    assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("سقط 13 مسلحا على الأقل جراء غارات على مواقعهم", 13),  # people who fall are killed
+    ("سقوط ثمانية على الأقل في المدينة برصاص الأمن", 8),
+    ("سقوط مدنيين في القصف على البلدة", 3),
+    ("أسفر القصف عن سقوط ضحايا بين المدنيين", 0),  # casualties: ACLED codes 0
+    ("سقطت 3 قذائف على الحي", 0),
+    ("فيما سقط الصاروخان الآخران داخل الحدود", 0),  # what fell is the rockets
+    ("لم يسفر الهجوم عن سقوط قتلى", 0),
+])
+def test_people_who_fall(text, total):
+    assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("أكد قيادي أن أكثر من 60 مسلحا حوثيا لقوا مصرعهم في المواجهات", 60),  # adjective after the noun
+    ("لقي 41 متمردا حوثيا مصرعهم في الغارات", 41),
+    ("قتل 5 جنود آخرين في الاشتباك", 5),
+])
+def test_adjectives_after_the_victims(text, total):
+    assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("قال إن 460 مريضا قتلوا الثلاثاء 28 تشرين الأول في المستشفى", 460),
+    ("قتل مدني يوم 15 مارس في القرية", 1),  # a day of the month is no toll
+    ("قتلوا في 3 كانون الثاني", 0),
+])
+def test_day_of_month_is_no_count(text, total):
+    assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("فجّر الانتحاري حزامه الناسف داخل المقهى", 1),
+    ("فجرت انتحارية سترتها الناسفة قرب الحاجز", 1),
+    ("فجر الانتحاري نفسه وسط المصلين", 1),
+    ("عثرت الشرطة على حزامه الناسف قبل أن يفجره", 0),
+])
+def test_suicide_bomber_counts(text, total):
+    assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # A long period in a later clause dates something else: the death is counted.
+    ("استشهد شخص وأصيب آخر، صباح الأربعاء، في غارة على سيارة، في خرق للهدنة السارية منذ نوفمبر", 1),
+    ("قتل جنديان، في أعنف هجوم منذ بداية العام", 2),
+    # A period that opens the sentence, or sits in the figure's clause, makes it a total.
+    ("ومنذ بداية العام، قتل 500 شخص في المحافظة", 0),
+    ("قتل 500 شخص منذ 2011 في المحافظة", 0),
+    ("قتل خلال العام أكثر من ألف شخص", 0),
+])
+def test_long_period_scope(text, total):
+    assert _total(text) == total
