@@ -170,3 +170,16 @@ def test_naming_armed_group_outside_the_dictionary_is_named_by_its_text(text: st
     assert actor_country(unit, "SY") == "SY"
     assert actor_country(unit) is None
     assert actor_associates(unit, "SY") == ()
+
+
+@pytest.mark.parametrize("country, day, name", [
+    ("SY", D(2015, 8, 6), "Military Forces of Syria (2000-2024)"),
+    ("PS", D(2014, 7, 10), "Military Forces of Israel (2009-2021)"),
+    ("LB", D(2024, 9, 20), "Military Forces of Israel (2022-)"),
+    ("YE", D(2016, 1, 5), "Military Forces of Saudi Arabia (2015-)"),
+    ("IQ", D(2016, 10, 17), "Military Forces of Iraq (2014-2018)"),
+    (None, D(2016, 10, 17), "Military Forces"),
+])
+def test_naming_warplanes_belong_to_the_air_power_of_the_place(country: str | None, day: dt.date,
+                                                               name: str) -> None:
+    assert actor_name("air_power", day, country) == name

@@ -174,6 +174,33 @@ def test_recognize_unit_heads_without_a_name_are_not_actors(text: str) -> None:
     assert [m for m in _mentions(text) if m[3].startswith("unit:") or m[3] == "military"] == []
 
 
+@pytest.mark.parametrize("text, items", [
+    # Warplanes stand alone: the air power of the event's country (naming resolves whose).
+    ("شن الطيران الحربي غارات على البلدة", [("الطيران الحربي", "air_power", "state")]),
+    ("وقصفت طائرات حربية أحياء المدينة", [("طائرات حربية", "air_power", "state")]),
+    ("ألقت المروحيات براميل متفجرة", [("المروحيات", "air_power", "state")]),
+    ("قصفت طائرات حربية روسية المدينة", [("طائرات حربية روسية", "military_ru", "named")]),
+    ("وشن الطيران الحربي الإسرائيلي غارة", [("الطيران الحربي الإسرائيلي", "military_il", "named")]),
+    # A generic word inside an organisation's name is not read alone.
+    ("قتل عناصر من حزب العمال الكردستاني", [("حزب العمال الكردستاني", "pkk", "named")]),
+    ("قتل ثلاثة عمال في القصف", [("عمال", "civilians", "generic")]),
+    ("أصيب الطلاب في الساحة", [("الطلاب", "civilians", "generic")]),
+])
+def test_recognize_air_power_and_organisation_names(text: str, items: list[tuple[str, str, str]]) -> None:
+    assert _mentions(text) == _expect(text, *items)
+
+
+@pytest.mark.parametrize("text", [
+    "اشتبك مسلحون من حزب العمال مع",
+    "اعتصم أعضاء نقابة الصحفيين أمام المبنى",
+    "طالب اتحاد الطلاب بالإفراج عن",
+    "أقلعت طائرات مسيرة من القاعدة",  # drones alone: whose is not known
+    "توقفت حركة الطيران في المطار",
+])
+def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: str) -> None:
+    assert [m for m in _mentions(text) if m[3] in ("civilians", "air_power", "military")] == []
+
+
 def test_recognize_keeps_article_drops_other_proclitics() -> None:
     text = "وبالحوثيين ولقسد وللفاطميين"
     assert [m[2] for m in _mentions(text)] == ["الحوثيين", "قسد", "فاطميين"]

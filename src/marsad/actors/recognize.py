@@ -15,7 +15,8 @@ from marsad.text import Candidate, Entry, Match, Matcher, Sentence, TextView, ca
 
 from .lexicon import UNIT_PREFIX, lexicon, read_tsv
 
-STATE_IDS = frozenset({"military", "police"})  # generic state mentions: country from context
+AIR_ID = "air_power"  # warplanes: whose comes from the event's country (actors.tsv resolve rules)
+STATE_IDS = frozenset({"military", "police", AIR_ID})  # generic state mentions: country from context
 GENERIC_IDS = frozenset({"civilians", "protesters", "rioters", "unidentified"})
 
 
@@ -78,8 +79,10 @@ def actor_entries() -> tuple[Entry, ...]:
                          suffix=alias.suffix)
             entries.setdefault(e.words, e)
     for _, r in read_tsv("state_heads.tsv"):
-        head = (r["head"].split()[-1].startswith("ال"), False)
-        e = Entry.of(r["head"], r["kind"], (r["kind"], "state", head, False), suffix=False)
+        air = r["kind"] == "air"  # warplanes stand alone: the country's air power
+        head = (r["head"].split()[-1].startswith("ال"), air)
+        kind = AIR_ID if air else r["kind"]
+        e = Entry.of(r["head"], kind, (kind, "state", head, False), suffix=False)
         entries.setdefault(e.words, e)
     for _, r in read_tsv("strike_nouns.tsv"):
         head = (r["noun"].split()[-1].startswith("ال"), False)
@@ -103,6 +106,21 @@ def leading_words() -> frozenset[str]:
     return frozenset(normalize_word(r["word"]) for _, r in read_tsv("leading_words.tsv"))
 
 
+@lru_cache(maxsize=1)
+def organisation_heads() -> frozenset[str]:
+    return frozenset(normalize_word(r["word"]) for _, r in read_tsv("organisation_heads.tsv"))
+
+
+def _in_organisation_name(toks: list, m: Match) -> bool:
+    """A generic actor word that is the genitive of an organisation's name ("حزب العمال",
+    "نقابة الصحفيين"): the organisation is meant, not the people the word names."""
+    if m.entry.data[1] != "generic" or m.first == 0:
+        return False
+    heads = organisation_heads()
+    before = candidate_map(toks[m.first - 1].text)
+    return any(form in heads and not cand.suffix for form, cand in before.items())
+
+
 def _allowed(m: Match) -> bool:
     strict = m.entry.data[3]
     return not _article_added(m.prefix, m.entry.words[0]) and not (
@@ -124,7 +142,8 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
     toks = view.tokens_of(sentence)
     adjectives = nationality_adjectives()
     leading = leading_words()
-    best = _best_matches(actor_matcher().find(toks, overlapping=True))
+    best = [m for m in _best_matches(actor_matcher().find(toks, overlapping=True))
+            if not _in_organisation_name(toks, m)]
     starts = {m.first: m for m in best}
     out: list[ActorMention] = []
     upto = 0  # local index of the first token not yet covered by a mention
@@ -146,7 +165,8 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
             if cc is not None and (following is None or following.last - following.first < 2):
                 if kind == "strike":  # "غارة إسرائيلية": the adjective names the actor, the noun is the event
                     first, start, prefix = last, toks[last].start, ""
-                actor_id, kind, end, last = f"{actor_id}_{cc.lower()}", "named", toks[last].end, last + 1
+                base = "military" if actor_id == AIR_ID else actor_id
+                actor_id, kind, end, last = f"{base}_{cc.lower()}", "named", toks[last].end, last + 1
             elif not alone:  # "القوات" alone names nobody
                 continue
         # "قوات الحشد الشعبي", "ميليشيا قسد": the word before the name is part of it.
