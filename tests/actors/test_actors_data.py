@@ -91,7 +91,7 @@ def test_data_countries_are_iso2_with_arabic_adjectives() -> None:
 @pytest.mark.parametrize("name, column, kinds_column, kinds", [
     ("role_cues.tsv", "cue", "role", ROLES),
     ("attribution.tsv", "cue", "kind", {"prep", "verb", "head", "agency", "stop"}),
-    ("state_heads.tsv", "head", "kind", {"military", "police"}),
+    ("state_heads.tsv", "head", "kind", {"military", "police", "air"}),
 ])
 def test_data_cue_files_are_normalisable_unique_and_typed(name: str, column: str, kinds_column: str,
                                                            kinds: set[str]) -> None:
@@ -109,6 +109,28 @@ def test_data_leading_words_are_arabic_and_unique() -> None:
     words = [r for _, r in _phrases("leading_words.tsv", "word")]
     assert all(ARABIC_PHRASE.match(w) for w in words)
     assert len({normalize_word(w) for w in words}) == len(words)
+
+
+@pytest.mark.parametrize("name, column", [
+    ("strike_nouns.tsv", "noun"),
+    ("organisation_heads.tsv", "word"),
+])
+def test_data_word_lists_are_arabic_and_unique(name: str, column: str) -> None:
+    words = [r for _, r in _phrases(name, column)]
+    assert words and all(ARABIC_PHRASE.match(w) for w in words), name
+    assert len({normalize_word(w) for w in words}) == len(words), name
+
+
+def test_data_unit_words_are_arabic_typed_and_unique_per_role() -> None:
+    rows = [(r["word"], r["role"]) for _, r in read_tsv("unit_words.tsv")]
+    assert all(ARABIC_PHRASE.match(w) for w, _ in rows)
+    assert {role for _, role in rows} == {"numbered", "named", "long", "quoted", "ordinal", "not_name"}
+    assert len({(normalize_word(w), role) for w, role in rows}) == len(rows)
+
+
+def test_data_romanize_covers_the_normalised_letters() -> None:
+    letters = {r["letter"] for _, r in read_tsv("romanize.tsv")}
+    assert set("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") <= letters
 
 
 def test_data_state_heads_do_not_repeat_aliases() -> None:
