@@ -100,3 +100,22 @@ def test_roles_without_mentions_are_empty() -> None:
     v = analyse("t", "قصف عنيف على المدينة")
     r = assign_roles(v, v.sentences[0], 0, 3, [], False, "")
     assert (r.actor1, r.actor2, r.assoc_actor_1, r.assoc_actor_2) == (None, None, [], [])
+
+
+@pytest.mark.parametrize("text, trigger, passive, event_type, expected", [
+    # Civilians read first by word order are the victims: the other side is the initiator...
+    ("استشهد طفلان بانفجار لغم زرعته ميليشيا الحوثي", "بانفجار", False, "Explosions/Remote violence",
+     ("ميليشيا الحوثي", "طفلان", [], [])),
+    ("قتل مدنيون في قصف شنه الجيش", "قصف", False, "Explosions/Remote violence",
+     ("الجيش", "مدنيون", [], [])),
+    # ... unless a cue made it the target: then the initiator is not named.
+    ("أصيب ثلاثة مدنيين في هجوم على حاجز للجيش", "هجوم", False, "Battles", (None, "جيش", [], [])),
+    ("قتل مدنيان في هجوم على مقر لقسد", "هجوم", False, "Battles", (None, "قسد", [], [])),
+    # Alone, they are the target.
+    ("أصيب مدنيان في قصف على البلدة", "قصف", False, "Explosions/Remote violence", (None, "مدنيان", [], [])),
+    # Crowds still lead protests and riots.
+    ("تظاهر المواطنون أمام مقر الحكومة", "تظاهر", False, "Protests", (None, None, [], [])),
+])
+def test_roles_civilians_never_initiate_violence(text: str, trigger: str, passive: bool, event_type: str,
+                                                 expected: tuple) -> None:
+    assert _roles(text, trigger, passive, event_type) == expected

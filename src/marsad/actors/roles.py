@@ -232,6 +232,18 @@ def _resolve(marked: list[_Marked], t_start: int, t_end: int, passive: bool, eve
 
     roles = Roles(a1, a2)
     _by_event_type(roles, marked, event_type)
+    crowd_event = event_type in ("Protests", "Riots")
+    if roles.actor1 is not None and not crowd_event and _inter(roles.actor1) == "Civilians":
+        # ACLED: civilians never initiate political violence. Read first by word order, they are its
+        # victims; the other side is its initiator ("استشهد طفلان بانفجار لغم زرعته ميليشيا الحوثي")
+        # unless a cue made it the target ("أصيب ثلاثة مدنيين في هجوم على حاجز للجيش"): then the
+        # initiator is left unnamed.
+        target = next((x.role for x in marked if x.mention is roles.actor2), NONE) == TARGET
+        other = roles.actor2
+        if other is None or (not target and _inter(other) != "Civilians"):
+            roles.actor1, roles.actor2 = other, roles.actor1
+        else:
+            roles.actor1 = None
     if roles.actor1 and roles.actor2 and roles.actor1.actor_id == roles.actor2.actor_id:
         roles.actor2 = None
     _associates(roles, marked)
