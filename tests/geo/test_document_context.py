@@ -52,3 +52,59 @@ def test_compound_name_after_place_noun(text, expected):
 def test_name_with_its_place_noun_meets_namesakes(text, name, country):
     m = next(m for m in marsad.geoparse(text) if m.text == name)
     assert m.place.country == country
+
+
+def _in_context(text: str):
+    from marsad.geo import find_places_in_context
+    from marsad.text import analyse
+
+    places, doc = find_places_in_context(analyse("t", text))
+    return [(m.text, m.place.country if m.place else None) for m in places], doc
+
+
+@pytest.mark.parametrize("text,country", [
+    # Countries named (two votes each), nationality adjectives and places with no namesake abroad.
+    ("قصفت قوات النظام السوري بلدات في ريف دير الزور وقال ناشطون سوريون إن القصف مستمر", "SY"),
+    ("اندلعت اشتباكات في محافظة أبين اليمنية بين القوات اليمنية والحوثيين", "YE"),
+    ("تظاهر الآلاف في العراق احتجاجا على الفساد في البصرة والناصرية", "IQ"),
+    # Too little evidence, or evidence split between countries: no document country.
+    ("تظاهر المئات في دمشق", None),
+    ("غارات على مواقع في اليمن والعراق وسوريا", None),
+    ("قتل مدنيان في حلب وإدلب في سوريا وقال مسؤولون في الأردن إن قذيفة سقطت على الرمثا", None),
+])
+def test_document_country(text, country):
+    assert _in_context(text)[1].country == country
+
+
+def test_document_admin1_needs_two_unambiguous_places():
+    text = "قصفت الطائرات السورية مدينة إدلب وبلدة سراقب في محافظة إدلب شمال سوريا"
+    assert _in_context(text)[1].admin1 == "Idlib"
+    assert _in_context("قصفت الطائرات السورية مدينة حلب وبلدة سراقب في سوريا")[1].admin1 is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A village the gazetteer lacks, named like a district abroad, is left unresolved in a
+    # document about another country ...
+    ("قصفت قوات النظام السوري بلدات في ريف دير الزور. وقال ناشطون سوريون إن الطائرات استهدفت قرية "
+     "الجفرة وقتلت ثلاثة مدنيين.", [("دير الزور", "SY"), ("الجفرة", None)]),
+    ("قتل مدنيان في قصف على حلب وإدلب. وقال ناشطون سوريون إن القصف طال قرية ابيلا.",
+     [("حلب", "SY"), ("إدلب", "SY"), ("ابيلا", None)]),
+    # ... but read as that district where the document is about its country,
+    ("اندلعت اشتباكات في منطقة الجفرة جنوب ليبيا بين قوات ليبية متنافسة",
+     [("الجفرة", "LY"), ("ليبيا", "LY"), ("ليبية", "LY")]),
+    # ... or where the document names the foreign place's country or qualifies the place.
+    ("قتل مدنيان في قصف على حلب وإدلب. وقال ناشطون سوريون إن القصف طال قرية الشعيرات. وسقطت قذيفة "
+     "على بلدة الرمثا الأردنية.", [("حلب", "SY"), ("إدلب", "SY"), ("الشعيرات", "SY"), ("الرمثا", "JO")]),
+    # The document's country picks among namesakes: Zinjibar (Yemen), not Zanzibar.
+    ("اشتباكات بين قوات يمنية والحوثيين في محافظة أبين اليمنية. وتواصل القتال في زنجبار.",
+     [("أبين", "YE"), ("زنجبار", "YE")]),
+])
+def test_document_country_is_the_prior(text, expected):
+    assert _in_context(text)[0] == expected
+
+
+def test_event_country_from_document_context():
+    # The event sentence names no place: the country comes from the document's evidence.
+    events = marsad.extract("قالت وزارة الداخلية العراقية إن الاحتجاجات عمت البصرة والناصرية. "
+                            "وقتل ثلاثة محتجين برصاص قوات الأمن أمس.", published="2019-10-05")
+    assert events and {e.to_dict()["country"] for e in events} == {"Iraq"}

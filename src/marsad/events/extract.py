@@ -29,7 +29,7 @@ from ..actors import (
     interaction,
 )
 from ..documents import Document, source_name
-from ..geo import country_info, find_places, load_gazetteer
+from ..geo import country_info, find_places, find_places_in_context, load_gazetteer
 from ..text import Matcher, Sentence, TextView, analyse
 from .dates import event_date_for, find_dates
 from .fatalities import casualty_words, find_fatalities, total_fatalities
@@ -111,9 +111,9 @@ class Extractor:
         ]
         if not triggered:
             return []
-        places = find_places(_around(view, triggered), self.gazetteer)
+        places, about = find_places_in_context(_around(view, triggered), self.gazetteer)
         places_by_sentence = _by_sentence(view, places)
-        doc_country = _dominant_country(places)
+        doc_country = about.country or _dominant_country(places)  # the evidence first, then the count
         dates = find_dates(view, doc.published)
         drafts: list[Draft] = []
         antecedents: dict[str, str] = {}  # "التنظيم" -> the organisation last named in the article

@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .importer import import_geonames
 from .model import CountryInfo, Place, PlaceMention
 from .recognize import RawMention, find_raw
-from .resolve import choose, choose_near, document_context, geo_precision
+from .resolve import DocumentPlace, choose, choose_near, document_context, document_place, geo_precision
 
 # Words that may join a place to the wider place that locates it ("X غربي Y", "X في محافظة Y").
 _LINK_WORDS = frozenset("""شرق غرب شمال جنوب شرقي غربي شمالي جنوبي الشرقي الغربي الشمالي الجنوبي قرب
@@ -31,8 +31,8 @@ def _anchored(norm: str, a, b) -> bool:
     words = norm[a.end:b.start].replace("،", " ").split()
     return all(w in _LINK_WORDS or (w[:1] in "بول" and w[1:] in _LINK_WORDS) for w in words)
 
-__all__ = ["CountryInfo", "Gazetteer", "Place", "PlaceMention", "country_info", "find_places",
-           "geoparse", "import_geonames", "load_gazetteer"]
+__all__ = ["CountryInfo", "DocumentPlace", "Gazetteer", "Place", "PlaceMention", "country_info",
+           "find_places", "find_places_in_context", "geoparse", "import_geonames", "load_gazetteer"]
 
 
 def _nationality_next_to(view: TextView, raw: RawMention) -> str | None:
@@ -58,12 +58,34 @@ def _nationality_next_to(view: TextView, raw: RawMention) -> str | None:
     return None
 
 
+def _nationalities(view: TextView) -> list[str]:
+    """ISO2 codes of the nationality adjectives of the text, one per use ("السوري", "اليمنية")."""
+    from ..actors.recognize import nationality_adjectives
+
+    adjectives = nationality_adjectives()
+    out = []
+    for s in view.sentences:
+        for t in view.tokens_of(s):
+            iso = adjectives.get((t.text, True)) or adjectives.get((t.text, False))
+            if iso:
+                out.append(iso)
+    return out
+
+
 def find_places(view: TextView, gaz: Gazetteer | None = None) -> list[PlaceMention]:
     """Place mentions of an analysed document, resolved, with original offsets."""
+    return find_places_in_context(view, gaz)[0]
+
+
+def find_places_in_context(
+    view: TextView, gaz: Gazetteer | None = None
+) -> tuple[list[PlaceMention], DocumentPlace]:
+    """`find_places`, and the country (and admin1) the document is about, which resolved them."""
     gaz = gaz or default_gazetteer()
     raws = find_raw(view, gaz)
     ctx = document_context(raws, gaz)
-    places = [choose(r, gaz, ctx[r.key], _nationality_next_to(view, r)) for r in raws]
+    doc = document_place(raws, gaz, _nationalities(view))
+    places = [choose(r, gaz, ctx[r.key], _nationality_next_to(view, r), doc) for r in raws]
     # "العامرية غربي بغداد", "قرية سرجومة جنوب كركوك", "هجين بريف دير الزور": the place named right
     # after, joined by a direction or "in", anchors the reading of the first (right to left, so that
     # chains resolve from their widest place).
@@ -76,7 +98,7 @@ def find_places(view: TextView, gaz: Gazetteer | None = None) -> list[PlaceMenti
         start, end = view.span(r.start, r.end)
         out.append(PlaceMention(view.doc_id, start, end, view.text[start:end], place,
                                 geo_precision(place, r), r.qualifier))
-    return out
+    return out, doc
 
 
 def geoparse(text: str, doc_id: str = "doc", gaz: Gazetteer | None = None) -> list[PlaceMention]:

@@ -58,6 +58,69 @@ def document_context(raws: Sequence[RawMention], gaz: Gazetteer) -> dict[str, Do
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentPlace:
+    """The country (and, where clear, the first-level division) a whole document is about, read
+    from unambiguous evidence only: countries named, nationality adjectives, divisions and towns
+    that have no namesake abroad. None where the evidence is thin or split."""
+
+    country: str | None = None
+    admin1: str | None = None
+    # The countries the document names or qualifies with an adjective: a place there is never a
+    # stray namesake ("الخفجي" in a Kuwaiti report that names Saudi Arabia).
+    named: frozenset[str] = frozenset()
+
+
+_COUNTRY_VOTE = 2  # a country named outright
+_MIN_VOTES = 3  # the least evidence for a document country: a country named and one more sign
+_WELL_KNOWN_POPULATION = 50_000  # a town this big, alone with its name, says where the text is
+
+
+def document_place(
+    raws: Sequence[RawMention], gaz: Gazetteer, adjectives: Sequence[str] = ()
+) -> DocumentPlace:
+    """The document's country: the one that gets at least `_MIN_VOTES` and twice the votes of any
+    other. A country name counts `_COUNTRY_VOTE`; a nationality adjective (ADJECTIVES, the ISO2
+    codes of those in the text), a division or a well-known town with no namesake elsewhere,
+    one each; each name once. Its admin1 likewise among that country's unambiguous places."""
+    votes: Counter = Counter()
+    admins: Counter = Counter()
+    named = set(adjectives)
+    seen: set[str] = set()
+    for r in raws:
+        if not r.ids or r.key in seen:
+            continue  # a name repeated is one piece of evidence ("بليز ... بليز" in a tweet)
+        seen.add(r.key)
+        places = [gaz.place(n) for n in r.ids]
+        country = next((p.country for p in places if p.feature == "country"), None)
+        if country is not None:
+            votes[country] += _COUNTRY_VOTE
+            named.add(country)
+            continue
+        if len({p.country for p in places}) != 1:
+            continue
+        if any(p.feature in ("admin1", "admin2", "region") or p.capital or p.id.startswith("marsad:")
+               or p.population >= _WELL_KNOWN_POPULATION for p in places):
+            votes[places[0].country] += 1
+            if len({p.admin1 for p in places}) == 1 and places[0].admin1:
+                admins[(places[0].country, places[0].admin1)] += 1
+    votes.update(adjectives)
+    country = _clear_winner(votes, _MIN_VOTES)
+    if country is None:
+        return DocumentPlace()
+    admin1 = _clear_winner(Counter({a: n for (c, a), n in admins.items() if c == country}), 2)
+    return DocumentPlace(country, admin1, frozenset(named))
+
+
+def _clear_winner(votes: Counter, least: int) -> str | None:
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < least:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 def _unambiguous(ids: tuple[int, ...], gaz: Gazetteer) -> tuple[str | None, str | None]:
     """The country (and first-level division) shared by every reading of a name, if any."""
     if not ids:
@@ -77,8 +140,13 @@ def _canonical_key(name_ar: str) -> str | None:
     return name_key(name_ar)
 
 
-def score(p: Place, key: str, raw: RawMention, ctx: DocContext, nationality: str | None = None) -> float:
+def score(p: Place, key: str, raw: RawMention, ctx: DocContext, nationality: str | None = None,
+          doc: DocumentPlace | None = None) -> float:
     s = math.log10(p.population + 10) + _FEATURE_BONUS.get(p.feature, 0.0)
+    if doc is not None and doc.country and p.country == doc.country:
+        # The document's country is the prior for every namesake: a place there beats a bigger
+        # one abroad ("الجفرة" in a Syrian report), unless the name carries its own country.
+        s += 8.0 + (4.0 if doc.admin1 and p.admin1 == doc.admin1 and p.feature != "admin1" else 0.0)
     if nationality and p.country == nationality:
         s += 12.0  # "العاصمة الأردنية عمان": the adjective says whose place it is
     if p.feature == "country" and key != _canonical_key(p.name_ar):
@@ -98,16 +166,39 @@ def score(p: Place, key: str, raw: RawMention, ctx: DocContext, nationality: str
     return s
 
 
-def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext, nationality: str | None = None) -> Place | None:
+def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext, nationality: str | None = None,
+           doc: DocumentPlace | None = None) -> Place | None:
     """The reading of RAW with the best `score`; NATIONALITY: the ISO2 code of a nationality adjective
-    next to the name."""
+    next to the name; DOC: what the whole document is about."""
     best, best_s = None, -math.inf
     for n in raw.ids:
         p = gaz.place(n)
-        s = score(p, raw.key, raw, ctx, nationality)
+        s = score(p, raw.key, raw, ctx, nationality, doc)
         if s > best_s:
             best, best_s = p, s
+    if best is not None and nationality is None and _stray(best, raw, doc):
+        return None
     return best
+
+
+_LOCAL_NOUNS = ("town", "area")  # "قرية X", "بلدة X", "حي X": a place of the document's own country
+
+
+def _stray(p: Place, raw: RawMention, doc: DocumentPlace | None) -> bool:
+    """Is P a namesake abroad of a place the gazetteer lacks? In a document about one country, a
+    small foreign place, or a foreign place of another kind than the village or quarter the text
+    names ("قرية الجفرة" is no Libyan district), is a wrong match: a far-away coordinate is worse
+    than none, and the event falls back on the places around it."""
+    if doc is None or doc.country is None or p.country in (None, doc.country) or p.country in doc.named:
+        return False
+    if p.feature in ("country", "region", "water") or p.capital or p.id.startswith("marsad:"):
+        return False  # well known, or curated on purpose
+    if raw.noun in _LOCAL_NOUNS and p.feature != "populated_place":
+        return True
+    return p.feature != "admin1" and p.population < _FOREIGN_TOWN_POPULATION
+
+
+_FOREIGN_TOWN_POPULATION = 100_000
 
 
 _ANCHOR_KM = 150.0
