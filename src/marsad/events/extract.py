@@ -281,6 +281,10 @@ class Extractor:
             d.sub_event_type = "Violent demonstration"
             d.fields["actor1"] = actor_name("rioters", date, country)
             d.fields["inter1"] = actor_inter("rioters")
+        elif t.event_type == "Riots" and d.fields.get("inter1") == "Protesters":
+            # ACLED: the demonstrators of a violent demonstration ("اقتحم متظاهرون المبنى") are rioters.
+            d.fields["actor1"] = actor_name("rioters", date, country)
+            d.fields["inter1"] = actor_inter("rioters")
 
     def _finish(self, d: Draft, view: TextView) -> Event:
         t = d.trigger

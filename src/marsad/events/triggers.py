@@ -61,6 +61,16 @@ DEMO_LIGHT_VERB_SUPPORT = 0.15
 DEMO_ADJUNCT_EFFECT = -0.3  # a demonstration noun that no verb reports ("خلال التظاهرة")
 # Kinds that assert a demonstration; the other demonstration kinds only type one (see detect()).
 ASSERTING = frozenset({"protest", "mob_violence"})
+# Kinds that assert one when protesters are their subject or object ("رشق محتجون الشرطة بالحجارة",
+# "أحرق محتجون القنصلية", "فرقت الشرطة مئات المتظاهرين"): the crowd acting, or dispersed, was there.
+ASSERTING_WITH_PARTICIPANTS = frozenset({"riot", "protest_intervention"})
+# ... when the protesters are new to the text: indefinite ("أحرق محتجون") or counted ("مئات المحتجين",
+# "مجموعات من المتظاهرين"). "وأحرق المتظاهرون الأعلام" tells more of a protest reported before it.
+DEFINITE_PREFIXES = ("ال", "بال", "لل", "كال")
+CROWD_CUES = frozenset({"number", "crowd"})
+CROWD_WINDOW = 2  # "مئات المحتجين", "عشرات من المتظاهرين"
+NOMINATIVE_PLURAL = "ون"  # "متظاهرون" right after an attack verb is its subject, "متظاهرين" its object
+NEW_PARTICIPANT_BEFORE = 3  # "محتجون غاضبون أحرقوا": the subject this close before the verb
 # Support for violence, not for protest: people hurt in a demonstration do not make it one.
 DEMO_IGNORED = frozenset({"outcome", "result", "count", "announced", "harm"})
 # A verb of violence is weighted for the main clause already (the subordinate ones lose confidence).
@@ -218,6 +228,8 @@ def _near(cues: Sequence[modality.Cue], category: str, first: int, last: int, wi
 def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int,
             tokens: Sequence[Token] | None = None) -> str:
     """Refine a kind from the words around it: who was targeted, what delivered it."""
+    if kind == "attack" and tokens is not None and _protesters_attack(cues, tokens, last):
+        return "riot"
     if kind in ("killing", "shooting", "attack") and any(
             c.category == "participant" and last <= c.first < last + PROTEST_RETYPE_WINDOW for c in cues):
         return "excessive_force"  # "قتل متظاهرين", "أطلقت النار على المحتجين"
@@ -236,6 +248,13 @@ def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int,
             and tokens[c.first].text not in AIR_ADJECTIVES for c in cues):
         return "airstrike"  # "استهدف طيران التحالف", "هاجمت طائرات مسيرة": aircraft as the subject
     return kind
+
+
+def _protesters_attack(cues: Sequence[modality.Cue], tokens: Sequence[Token], last: int) -> bool:
+    """Protesters in the nominative right after an attack verb are its subject: "اقتحم متظاهرون
+    المبنى", "هاجم المحتجون مركز الشرطة" (against "هاجمت الشرطة المتظاهرين")."""
+    return any(c.category == "participant" and c.first == last
+               and tokens[c.first].text.endswith(NOMINATIVE_PLURAL) for c in cues)
 
 
 def _in_name(m: Match, cues: Sequence[modality.Cue]) -> bool:
@@ -334,6 +353,32 @@ def _participants(cues: Sequence[modality.Cue], cl: clauses.Clauses, first: int,
     return False
 
 
+def _new_participants(cues: Sequence[modality.Cue], tokens: Sequence[Token], breaks: Sequence[bool],
+                      first: int, last: int) -> bool:
+    """Protesters new to the text are the trigger's subject or object: indefinite ("أحرق محتجون",
+    "محتجون غاضبون أحرقوا") or counted ("أحرق مئات المحتجين", "أضرمت مجموعات من المتظاهرين"), right
+    after the trigger (only a count between) or just before it in the same clause."""
+    counted = [c for c in cues if c.category in CROWD_CUES]
+    for p in cues:
+        if p.category != "participant":
+            continue
+        if p.first >= last:
+            between = range(last, p.first)
+            if p.first - last >= PARTICIPANT_WINDOW or not all(
+                    any(c.first <= i < c.last for c in counted) or tokens[i].text == "من" for i in between):
+                continue
+        elif not (0 <= first - p.last < NEW_PARTICIPANT_BEFORE and not any(breaks[p.last:first + 1])):
+            continue
+        word = tokens[p.first].text
+        if word[:1] in ("و", "ف") and not word.startswith(DEFINITE_PREFIXES):
+            word = word[1:]
+        if not word.startswith(DEFINITE_PREFIXES):
+            return True
+        if any(0 <= p.first - c.last < CROWD_WINDOW for c in counted):
+            return True
+    return False
+
+
 def _crowd(cues: Sequence[modality.Cue], tokens: Sequence[Token], last: int) -> bool:
     """A crowd follows a demonstration verb: "تجمع مئات", "تظاهر حوالي خمسة آلاف شخص"."""
     if any(t.text[0].isdigit() for t in tokens[last:last + PARTICIPANT_WINDOW]):
@@ -401,6 +446,11 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
             conf += TARGET_SUPPORT
             reasons.append("target")
         kind = table[_retype(lex.kind, cues, m.first, m.last, tokens)]
+        if kind.name == "riot" and lex.kind == "attack" and _protesters_attack(cues, tokens, m.last):
+            conf += PARTICIPANT_SUPPORT  # "اقتحم متظاهرون مقر البرلمان": a riot of its own
+            reasons.append("participant")
+            if _new_participants(cues, tokens, breaks, m.first, m.last):
+                reasons.append("new_participants")
         if kind.name == "disrupted" and lex.kind != "disrupted":
             conf += DEFUSE_SUPPORT
             reasons.append("defuse")
@@ -438,6 +488,8 @@ def _first_pass(matches: Sequence[Match], tokens: Sequence[Token], cues: Sequenc
                     aspect != "noun" and _crowd(cues, tokens, m.last)):
                 conf += PARTICIPANT_SUPPORT
                 reasons.append("participant")
+                if _new_participants(cues, tokens, breaks, m.first, m.last):
+                    reasons.append("new_participants")
         scored.append((m, lex, aspect, a.passive, conf, reasons))
     return scored
 
@@ -518,7 +570,7 @@ def detect(view: TextView, sentence: Sentence, min_confidence: float = MIN_CONFI
     found = scan(view, sentence)
     if not found:
         return found
-    demo = any(t.kind in ASSERTING for t in found if t.confidence >= min_confidence)
+    demo = any(_asserts_demonstration(t) for t in found if t.confidence >= min_confidence)
     if not demo:
         table = kinds()
         found = [retype(t, t.base) if t.event_type in DEMO_TYPES
@@ -530,6 +582,11 @@ def detect(view: TextView, sentence: Sentence, min_confidence: float = MIN_CONFI
     return [t for t in found if t.confidence >= min_confidence
             or (t.confidence >= COMPANION_MIN and _group(t.event_type) in groups
                 and t.kind not in REPORT_ONLY_KINDS)]
+
+
+def _asserts_demonstration(t: Trigger) -> bool:
+    """A protest or mob trigger, or a riot or intervention by or on protesters new to the text."""
+    return t.kind in ASSERTING or (t.kind in ASSERTING_WITH_PARTICIPANTS and "new_participants" in t.reasons)
 
 
 def choose(triggers: Sequence[Trigger]) -> Trigger:

@@ -1,0 +1,50 @@
+"""Demonstrations that real articles report: which constructions assert a protest or a riot, and which
+only tell more about one already reported (or report none at all)."""
+
+import pytest
+
+import marsad
+
+PUBLISHED = "2019-03-07"
+
+
+def _typed(text: str) -> list[tuple[str, str, str]]:
+    return [(e.event_type, e.sub_event_type, e.actor1) for e in marsad.extract(text, published=PUBLISHED)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Protesters new to the text (indefinite or counted) who burn, storm or stone: a riot of its own,
+    # its demonstrators named rioters (ACLED).
+    ("أحرق محتجون غاضبون مبنى البلدية في مدينة البصرة مساء أمس.",
+     [("Riots", "Violent demonstration", "Rioters (Iraq)")]),
+    ("اقتحم متظاهرون مقر البرلمان في طبرق أمس.",
+     [("Riots", "Violent demonstration", "Rioters (Libya)")]),
+    ("رشق مئات المحتجين مركز الشرطة بالحجارة في الناصرية أمس.",
+     [("Riots", "Violent demonstration", "Rioters (Iraq)")]),
+    ("وأضرمت مجموعات من المتظاهرين النار في مبنى المحافظة بالبصرة أمس.",
+     [("Riots", "Violent demonstration", "Rioters (Iraq)")]),
+    # The police dispersing a crowd of protesters: a protest with intervention.
+    ("فرقت الشرطة مئات المتظاهرين بالغاز المسيل للدموع في ساحة التحرير ببغداد أمس.",
+     [("Protests", "Protest with intervention", "Protesters (Iraq)")]),
+])
+def test_protesters_acting_assert_a_demonstration(text, expected):
+    assert _typed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "The protesters" acting tell more of a protest an earlier sentence reported: no event of its own.
+    "وأحرق المتظاهرون الأعلام في ساحة التحرير ببغداد.",
+    "وكان المحتجون قد رشقوا قوات الأمن بالحجارة في الناصرية.",
+    # A burning with no protesters is no demonstration.
+    "أحرق مجهولون سيارة في حي الكرادة ببغداد أمس.",
+])
+def test_protest_details_and_other_burnings_are_no_demonstration(text):
+    assert [t for t in _typed(text) if t[0] in ("Protests", "Riots")] == []
+
+
+def test_protesters_after_an_attack_verb_attack_in_the_nominative_only():
+    # "متظاهرون" (nominative) is the subject of the storming; "المتظاهرين" the object of the police.
+    assert _typed("هاجم متظاهرون مركزا للشرطة في الناصرية أمس.") == [
+        ("Riots", "Violent demonstration", "Rioters (Iraq)")]
+    assert _typed("هاجمت قوات الأمن المتظاهرين في الناصرية أمس.") == [
+        ("Protests", "Protest with intervention", "Protesters (Iraq)")]
