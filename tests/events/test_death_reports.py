@@ -93,11 +93,11 @@ def test_extract_death_and_attack_talk_is_no_event(text):
         (
             "قتل ثلاثة مدنيين إثر قصف مدفعي.",
             [("قتل", "killing", ("count", "lead", "co_trigger")),
-             ("قصف مدفعي", "shelling", ("harm", "noun", "co_trigger"))],
+             ("قصف مدفعي", "shelling", ("harm", "noun", "means", "co_trigger"))],
         ),
         (
             "لقي ثلاثة مدنيين حتفهم جراء قصف مدفعي.",
-            [("حتفهم", "killing", ("harm", "noun", "co_trigger")),
+            [("حتفهم", "killing", ("harm", "noun", "harmed_by", "co_trigger")),
              ("قصف مدفعي", "shelling", ("harm", "outcome", "noun", "co_trigger"))],
         ),
         # The death word in a list of crimes reports nothing, so neither does it report the means.
@@ -109,7 +109,7 @@ def test_extract_death_and_attack_talk_is_no_event(text):
         ),
         (
             "أصيب جندي في هجوم على حاجز للجيش.",
-            [("هجوم", "attack", ("harm", "outcome", "noun", "target"))],
+            [("هجوم", "attack", ("harm", "outcome", "noun", "harmed_by", "target"))],
         ),
         # A target past a comma is not the attack's.
         (

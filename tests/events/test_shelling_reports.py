@@ -97,7 +97,7 @@ def test_detect_shelling_talk_is_not_an_event(text):
     [
         (
             "أصيب ثلاثة مدنيين في قصف على مدينة إدلب.",
-            [("قصف", "shelling", "noun", ("harm", "outcome", "noun"))],
+            [("قصف", "shelling", "noun", ("harm", "outcome", "noun", "harmed_by"))],
         ),
         (
             "أصيب أربعة مدنيين إثر قصف صاروخي على مدينة إدلب.",
@@ -128,7 +128,8 @@ def test_modality_harm_verb_reports_the_means(text, expected):
     [
         ("قصفت قوات النظام البلدة.", [("قصفت", "shelling", "perfect", ("lead",))]),
         ("شنت القناة قصفا إعلاميا على الحكومة.", [("قصفا", "shelling", "perfect", ("figurative",))]),
-        ("تعرضت الحكومة لقصف إعلامي.", [("قصف", "shelling", "noun", ("passive_aux", "noun", "figurative"))]),
+        ("تعرضت الحكومة لقصف إعلامي.",
+         [("قصف", "shelling", "noun", ("passive_aux", "noun", "undergo", "figurative"))]),
         ("قصف النائب جبهته.", [("قصف", "shelling", "perfect", ("lead", "figurative"))]),
         # The front named further on is a place or an armed group, not a forehead.
         ("قصفت جبهة النصرة مواقع الجيش.", [("قصفت", "shelling", "perfect", ("lead",))]),

@@ -28,8 +28,8 @@ def _word_ok(cand: Candidate | None, entry: Entry, i: int) -> bool:
         return False
     if cand.suffix and not (i == len(entry.words) - 1 and entry.suffix):
         return False
-    if cand.prefix and not (i == 0 and entry.prefix) and cand.form != entry.words[i]:
-        return False
+    if cand.prefix and i == 0 and not entry.prefix:
+        return False  # a "noprefix" entry: "كلم" (km) is no ك + the negation "لم"
     return not (i > 0 and cand.prefix and cand.prefix not in ("و", "ال"))
 
 

@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..text import Entry, Match, Matcher, Sentence, TextView, Token
 from ..text.tokens import PRONOUN_SUFFIXES
-from . import clauses, modality
+from . import clauses, constructions, modality
 from .scanner import Scanner, longest
 
 MIN_CONFIDENCE = 0.5
@@ -290,7 +290,7 @@ def _verb_reading(m: Match, tokens: Sequence[Token], cues: Sequence[modality.Cue
     if m.suffix or m.prefix not in ("", "و", "ف"):
         return False
     return not any((c.category == "prep" and c.last == m.first)
-                   or (c.category == "anchor" and c.first == m.last) for c in cues)
+                   or (c.category in ("anchor", "time_next") and c.first == m.last) for c in cues)
 
 
 @lru_cache(maxsize=1)
@@ -422,7 +422,8 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
     # Nouns alone, none reported by a verb or heading the sentence ("بانتظار سيارة مفخخة يقودها
     # انتحاري"): the sentence talks about violence rather than reporting an act of it.
     unreported = not any(c.category == "defuse" for c in cues) and all(
-        aspect == "noun" and not UNREPORTED_EXEMPT & set(reasons) for _, _, aspect, _, _, reasons in scored)
+        aspect == "noun" and not (UNREPORTED_EXEMPT | constructions.names()) & set(reasons)
+        for _, _, aspect, _, _, reasons in scored)
     out: list[Trigger] = []
     for m, lex, aspect, passive, conf, reasons in scored:
         if unreported:
@@ -466,7 +467,11 @@ def _first_pass(matches: Sequence[Match], tokens: Sequence[Token], cues: Sequenc
     table = kinds()
     breaks = cl.breaks
     scored = []
-    for m in matches:
+    # The report constructions of violence each trigger stands in (constructions.py).
+    licensed = constructions.licences(matches, [_aspect(m.entry.data, m, cues) for m in matches],
+                                      [table[m.entry.data.kind].event_type in VIOLENT_TYPES for m in matches],
+                                      tokens, cues, cl)
+    for i, m in enumerate(matches):
         lex: Lexeme = m.entry.data
         aspect = _aspect(lex, m, cues)
         demo = table[lex.kind].event_type in DEMO_TYPES
@@ -490,6 +495,10 @@ def _first_pass(matches: Sequence[Match], tokens: Sequence[Token], cues: Sequenc
                 reasons.append("participant")
                 if _new_participants(cues, tokens, breaks, m.first, m.last):
                     reasons.append("new_participants")
+        elif table[lex.kind].event_type in VIOLENT_TYPES and (
+                licence := licensed.get(i) or constructions.reason_licence(reasons, lex.weight)):
+            conf, reasons = constructions.asserted(licence, lex.kind, (m.first, m.last), conf, reasons,
+                                                   tokens, cues, cl, question)
         scored.append((m, lex, aspect, a.passive, conf, reasons))
     return scored
 

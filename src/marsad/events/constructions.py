@@ -1,0 +1,251 @@
+"""Report constructions: the Arabic constructions that assert that an act of violence happened.
+
+A trigger's weight (data/triggers.tsv) is a prior for the bare word; phrasings its weight was not fitted
+to fall under the threshold. News reports violence in a few constructions, each a row of
+data/constructions.tsv with its arguments:
+
+- a verb before its event noun: a light verb ("شن التنظيم هجوما", "نفذ مسلحون عملية", "قام الطيران
+  بقصف"), a verb of occurrence ("اندلعت اشتباكات", "تدور معارك"), of launching ("ألقت المروحيات براميل
+  متفجرة", "أطلق المسلحون قذائف"), of striking with a means ("استهدف الجيش بقذائف المدفعية ..."), or of
+  undergoing, whose subject is the target ("تعرضت القاعدة لهجوم");
+- the noun first and its verb after it ("الاشتباكات اندلعت", "المواجهات تجددت");
+- an event heading its clause that names its means or cause next: casualty-first reports ("مقتل جندي
+  إثر انفجار عبوة", "استشهاد ستة أشخاص بغارة جوية") and headline masdars ("استهداف رتل بعبوة ناسفة");
+- a noun that modality.py found reported by a verb of harm ("أصيب ثلاثة مدنيين في قصف").
+
+A trigger in one of them is a report unless a cue says otherwise: its confidence is raised to the
+row's floor plus the negative effects (modality.EFFECTS) of the cues on the trigger and on the
+construction's own verb, so negation, threats, plans, conditions, questions and backgrounding clauses
+still keep it under the threshold ("لم تندلع اشتباكات", "هدد بشن هجوم", "الذي تعرض لهجوم").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..text import Entry, Match, Token
+from . import modality
+from .clauses import Clauses
+from .scanner import Scanner
+
+# Proclitics that make a perfect verb form a noun ("القصف", "بالقصف"): not the construction's verb.
+_NOUN_PREFIXES = ("ال", "ب", "ل", "ك")
+# Proclitics a conjunction adds before the link ("وبقصف", "فلهجوم").
+_CONJUNCTIONS = ("و", "ف")
+# Reasons of a trigger that are no evidence against it when its construction explains them: a cause
+# word links the reported death to its means ("مقتل جندي إثر انفجار عبوة"), not to a known event.
+_CAUSE_LINKS = frozenset({"جراء", "اثر", "بسبب", "نتيجه"})
+# Kinds whose words are as often verbal as physical ("شن الوزير هجوما على الحكومة", "تعرض لهجوم حاد"):
+# a verb asserts them only with a physical sign: a toll ("أسفر عن"), or a military target (cues.tsv
+# target) in the construction or right after the noun ("شن هجوما على حاجز", "تعرضت دورية لهجوم").
+PHYSICAL_KINDS = frozenset({"attack"})
+PHYSICAL_REASONS = frozenset({"result"})
+TARGET_WINDOW = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Construction:
+    name: str
+    shape: str  # "before", "after", "means" or "reason"
+    words: tuple[str, ...]  # the verbs (before/after), link words (means) or modality reasons (reason)
+    reach: int
+    floor: float
+    link: str  # proclitic the event noun carries ("ل", "ب"), or ""
+    min_weight: float
+    noprep: bool  # no preposition may stand between the verb and the noun
+    physical: bool  # PHYSICAL_KINDS need a physical sign (PHYSICAL_SIGNS) to be asserted
+
+
+@dataclass(frozen=True, slots=True)
+class Licence:
+    """Why a trigger is asserted: the construction, and its verb (whose modality counts too)."""
+
+    name: str
+    floor: float
+    verb: tuple[int, int] | None = None  # token span of the construction's verb
+    excused: frozenset[str] = frozenset()  # trigger reasons the construction accounts for
+    physical: bool = False  # a PHYSICAL_KINDS trigger needs a physical sign
+
+
+def imperfect(perfect: str) -> str | None:
+    """The 3ms imperfect of an augmented verb from its pattern: forms V-VI (تجدد → يتجدد, تواصل →
+    يتواصل) prefix ي; forms VII-X (اندلع → يندلع, احتدم → يحتدم, استمر → يستمر) replace the
+    hamzat al-wasl with ي. A form I verb's imperfect vowel is not in its spelling: None."""
+    if perfect.startswith("ت") and len(perfect) >= 4:
+        return "ي" + perfect
+    if perfect.startswith("ا") and len(perfect) >= 4:
+        return "ي" + perfect[1:]
+    return None
+
+
+def _verb_forms(word: str) -> list[tuple[str, bool]]:
+    """(form, takes suffixes) for a row's verb: a perfect, with "+imp" also its imperfects (ي/ت, the
+    3rd persons of a news report); a word written as an imperfect ("يدور") gets its ت form."""
+    base = word.removesuffix("+imp")
+    if base.startswith("ي"):
+        return [(base, True), ("ت" + base[1:], True)]
+    out = [(base, True)]
+    if base.endswith("ي"):
+        # Defective: ألقى → ألقت ألقوا ألقتا, رمى → رمت رموا; spelt out whole, since with a suffix
+        # they read other words ("القوا" + ت is "القوات").
+        out += [(base[:-1] + e, False) for e in ("ت", "وا", "تا")]
+    if word.endswith("+imp") and (imp := imperfect(base)):
+        out += [(imp, True), ("ت" + imp[1:], True)]
+    return out
+
+
+@lru_cache(maxsize=1)
+def constructions() -> list[Construction]:
+    text = resources.files("marsad.events").joinpath("data/constructions.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, shape, words, reach, floor, link, min_weight, flags = line.split("\t")
+        out.append(Construction(name, shape, tuple(words.split("|")), int(reach), float(floor),
+                                "" if link == "-" else link, float(min_weight), "noprep" in flags.split(","),
+                                "physical" in flags.split(",")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def verb_scanner() -> Scanner:
+    """The verbs of the before/after rows, one entry per form, carrying their row."""
+    entries = []
+    for c in constructions():
+        if c.shape not in ("before", "after"):
+            continue
+        for word in c.words:
+            entries += [Entry.of(form, c.name, c, suffix=suffix) for form, suffix in _verb_forms(word)]
+    return Scanner(entries)
+
+
+def _link_prefix(m: Match) -> str:
+    pre = m.prefix
+    if pre[:1] in _CONJUNCTIONS:
+        pre = pre[1:]
+    return pre
+
+
+def _same_clause(cl: Clauses, a: int, b: int) -> bool:
+    """Tokens a < b in one clause with no punctuation between them."""
+    return cl.start[a] == cl.start[b] and not any(cl.breaks[a + 1:b + 1])
+
+
+def licences(matches: Sequence[Match], aspects: Sequence[str], violent: Sequence[bool],
+             tokens: Sequence[Token], cues: Sequence[modality.Cue], cl: Clauses) -> dict[int, Licence]:
+    """The construction each trigger of violence stands in (by its index in `matches`), if any."""
+    out: dict[int, Licence] = {}
+    cands = [i for i, m in enumerate(matches) if violent[i]]
+    if not cands:
+        return out
+    for v in verb_scanner().scan(tokens):
+        if v.prefix.endswith(_NOUN_PREFIXES):
+            continue
+        c: Construction = v.entry.data
+        # A verb reports one event noun: its object (before) or subject (after), the weightiest
+        # trigger in reach ("شنت طائرات حربية غارات جوية": the raids, not the aircraft).
+        reached = [i for i in cands
+                   if i not in out and _reaches(c, v, matches[i], aspects[i], matches, cues, cl)]
+        if reached:
+            i = max(reached, key=lambda k: (matches[k].entry.data.weight, -abs(matches[k].first - v.first)))
+            out[i] = Licence(c.name, c.floor, (v.first, v.last), physical=c.physical)
+    for c in constructions():
+        if c.shape == "means":
+            _means(c, matches, aspects, cands, tokens, cl, out)
+    return out
+
+
+def _reaches(c: Construction, v: Match, m: Match, aspect: str, matches: Sequence[Match],
+             cues: Sequence[modality.Cue], cl: Clauses) -> bool:
+    """Whether verb `v` of construction `c` reports the event noun `m`."""
+    if aspect != "noun" or m.entry.data.weight < c.min_weight:
+        return False
+    if c.shape == "before":
+        ok = v.last <= m.first and m.first - v.last < c.reach and _same_clause(cl, v.first, m.first)
+    else:
+        ok = m.last <= v.first and v.first - m.last < c.reach and _same_clause(cl, m.first, v.first)
+    if not ok or (c.link and not _link_prefix(m).startswith(c.link)):
+        return False
+    # "قصفت قوات النظام البلدة بالمدفعية": a verb that is itself a trigger of the noun's kind says it all.
+    if any(t.first == v.first and t.entry.data.kind == m.entry.data.kind for t in matches):
+        return False
+    lo, hi = min(v.last, m.last), max(v.first, m.first)
+    return not (c.noprep and any(p.category == "prep" and lo <= p.first < hi for p in cues))
+
+
+def _means(c: Construction, matches: Sequence[Match], aspects: Sequence[str], cands: Sequence[int],
+           tokens: Sequence[Token], cl: Clauses, out: dict[int, Licence]) -> None:
+    """An event heading its clause and its means or cause linked right after it: both asserted."""
+    links = frozenset(c.words)
+    for i in cands:
+        head = matches[i]
+        if head.entry.data.weight < c.min_weight or cl.subordinate(head.first):
+            continue
+        # The head opens its clause, or another construction asserts it ("تعرضت القاعدة لهجوم بالصواريخ").
+        if not (i in out or cl.head[head.first] == head.first):
+            continue
+        for j in cands:
+            means = matches[j]
+            if (means.first < head.last or means.first - head.last > c.reach
+                    or means.entry.data.kind == head.entry.data.kind
+                    or means.entry.data.weight < c.min_weight
+                    or not _same_clause(cl, head.first, means.first)):
+                continue
+            word = tokens[means.first - 1].text if means.first > head.last else ""
+            if _link_prefix(means).startswith("ب") and "ب" in links:
+                excused = frozenset()
+            elif word in links:
+                excused = frozenset({"reference"}) if word in _CAUSE_LINKS else frozenset()
+            else:
+                continue
+            out.setdefault(i, Licence(c.name, c.floor))
+            out.setdefault(j, Licence(c.name, c.floor, excused=excused))
+            break
+
+
+def reason_licence(reasons: Sequence[str], weight: float) -> Licence | None:
+    """A "reason" row whose modality reason the trigger has ("harm": a verb of harm reports it)."""
+    for c in constructions():
+        if c.shape == "reason" and weight >= c.min_weight and any(r in c.words for r in reasons):
+            return Licence(c.name, c.floor, physical=c.physical)
+    return None
+
+
+@lru_cache(maxsize=1)
+def names() -> frozenset[str]:
+    """The reasons `asserted` gives: a trigger asserted by a construction is reported."""
+    return frozenset(c.name for c in constructions())
+
+
+def _physical(licence: Licence, first: int, last: int, reasons: Sequence[str],
+              cues: Sequence[modality.Cue], cl: Clauses) -> bool:
+    """A physical sign for the trigger at tokens [first, last): a toll, or a military target from
+    the construction's verb to a few words after the trigger, in its clause."""
+    if PHYSICAL_REASONS & set(reasons):
+        return True
+    start = min(first, licence.verb[0]) if licence.verb else first
+    return any(c.category == "target" and start <= c.first < last + TARGET_WINDOW
+               and not any(cl.breaks[start + 1:c.first + 1]) for c in cues)
+
+
+def asserted(licence: Licence, kind: str, span: tuple[int, int], conf: float, reasons: list[str],
+             tokens: Sequence[Token], cues: Sequence[modality.Cue], cl: Clauses,
+             question: bool) -> tuple[float, list[str]]:
+    """The confidence of a trigger of `kind` at tokens `span` standing in `licence`'s construction:
+    at least its floor plus the negative effects of the cues on the trigger and on the construction's
+    verb."""
+    if licence.physical and kind in PHYSICAL_KINDS and not _physical(licence, *span, reasons, cues, cl):
+        return conf, reasons
+    against = {r for r in reasons if modality.EFFECTS.get(r, 0.0) < 0} - licence.excused
+    if licence.verb is not None:
+        first, last = licence.verb
+        verb = modality.assess(tokens, cues, cl.breaks, first, last, "perfect", question, cl)
+        against |= {r for r in verb.reasons if modality.EFFECTS.get(r, 0.0) < 0}
+    floor = licence.floor + sum(modality.EFFECTS[r] for r in against)
+    if floor <= conf:
+        return conf, reasons
+    return floor, [*reasons, licence.name]
