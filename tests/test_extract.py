@@ -348,3 +348,27 @@ def test_extract_crowd_rule_leaves_other_events(text, event_type, sub, actor1):
 def test_extract_joined_victims_are_counted(text, fatalities, evidence):
     e = _one(text, published=PUBLISHED)
     assert e.fatalities == fatalities and _evidence(e, "fatalities") == evidence
+
+
+def test_extract_the_army_named_before_is_the_army_meant():
+    # "الجيش" after "الجيش الإسرائيلي" in a strike on Lebanon is Israel's army, not Lebanon's.
+    text = (
+        "قال الجيش الإسرائيلي إنه استهدف مواقع في جنوب لبنان. "
+        "وقصف الجيش بلدة الخيام بالمدفعية أمس."
+    )
+    events = marsad.extract(text, published="2024-09-20")
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [e.actor1 for e in shelling] == ["Military Forces of Israel (2022-)"]
+    assert _evidence(shelling[0], "actor1") == ["الجيش"]
+
+
+def test_extract_gunmen_are_the_group_named_before():
+    text = (
+        "سيطرت هيئة تحرير الشام على بلدة سراقب أمس. "
+        "وقصف المسلحون مواقع قوات النظام في بلدة سراقب."
+    )
+    events = marsad.extract(text, published="2019-03-07")
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [(e.actor1, e.actor2) for e in shelling] == [
+        ("HTS: Hayat Tahrir al Sham", "Military Forces of Syria (2000-2024)")]
+    assert _evidence(shelling[0], "actor1") == ["المسلحون"]

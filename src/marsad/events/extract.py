@@ -18,7 +18,6 @@ from functools import cached_property
 from typing import Any
 
 from ..actors import (
-    ActorMention,
     actor_country,
     actor_inter,
     actor_name,
@@ -28,6 +27,7 @@ from ..actors import (
     find_attribution,
     interaction,
 )
+from ..actors.anaphora import Antecedents, remember, resolve_anaphora
 from ..documents import Document, source_name
 from ..geo import country_info, find_places, find_places_in_context, load_gazetteer
 from ..text import Matcher, Sentence, TextView, analyse
@@ -116,7 +116,7 @@ class Extractor:
         doc_country = about.country or _dominant_country(places)  # the evidence first, then the count
         dates = find_dates(view, doc.published)
         drafts: list[Draft] = []
-        antecedents: dict[str, str] = {}  # "التنظيم" -> the organisation last named in the article
+        antecedents: Antecedents = {}  # sentence index -> the actors it names, for "التنظيم", "الجيش" ...
         read = 0  # sentences read for antecedents so far
         for sentence, triggers in triggered:
             _track_antecedents(view, sentence.index, read, antecedents)
@@ -644,63 +644,17 @@ def _dated_by_past_year(
     return False
 
 
-# Definite nouns that stand for the group last named with them ("تنظيم داعش" ... "التنظيم").
-_ANAPHORS = {
-    "التنظيم": "تنظيم",
-    "الحركه": "حركه",
-    "الجماعه": "جماعه",
-    "الميليشيا": "ميليشيا",
-    "المليشيا": "ميليشيا",
-}
-_ANAPHOR_HEADS = frozenset(_ANAPHORS.values())
+def _resolve_anaphora(view: TextView, sentence: Sentence, mentions: list, antecedents: Antecedents) -> list:
+    """Mentions of `sentence` with "التنظيم", "الحركة", "المسلحون", "الجيش", "القوات" ... read as the
+    actor they refer back to ("هجوم ضد تنظيم داعش ... على مواقع التنظيم"; actors.anaphora).
+    `antecedents` carries what earlier sentences named."""
+    return resolve_anaphora(view, sentence, mentions, antecedents)
 
 
-def _resolve_anaphora(
-    view: TextView, sentence: Sentence, mentions: list, antecedents: dict[str, str]
-) -> list:
-    """Mentions of `sentence`, plus "التنظيم" / "الحركة" ... read as the organisation the article last
-    named with that word ("هجوم ضد تنظيم داعش ... على مواقع التنظيم"). `antecedents` carries the
-    last such name from sentence to sentence."""
-    out = list(mentions)
-    covered = [(m.start, m.end) for m in mentions]
-    for tok in view.tokens_of(sentence):
-        word = next((w for w in _ANAPHORS if tok.text.endswith(w) and len(tok.text) - len(w) <= 2), None)
-        if word is None or word not in antecedents:
-            continue
-        start = tok.end - len(word)
-        if any(a <= start < b for a, b in covered):
-            continue
-        out.append(
-            ActorMention(
-                start,
-                tok.end,
-                antecedents[word],
-                "named",
-                tok.index,
-                tok.index + 1,
-                tok.text[: len(tok.text) - len(word)],
-            )
-        )
-    _remember(view, mentions, antecedents)
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-def _remember(view: TextView, mentions: list, antecedents: dict[str, str]) -> None:
-    """Note the organisations named with "تنظيم"/"حركة"/... as antecedents of "التنظيم"/"الحركة"."""
-    for m in mentions:
-        text = view.norm[max(0, m.start - 12) : m.end]
-        for word, head in _ANAPHORS.items():
-            if head in text and m.kind == "named":
-                antecedents[word] = m.actor_id
-
-
-def _track_antecedents(view: TextView, upto: int, done: int, antecedents: dict[str, str]) -> None:
-    """Read the sentences [done, upto) that name an organisation, for later anaphors."""
+def _track_antecedents(view: TextView, upto: int, done: int, antecedents: Antecedents) -> None:
+    """Read the actors of sentences [done, upto), for later anaphors."""
     for s in view.sentences[done:upto]:
-        text = view.sentence_text(s)
-        if any(head in text for head in _ANAPHOR_HEADS):
-            _remember(view, find_actors(view, s), antecedents)
+        remember(view, s, find_actors(view, s), antecedents)
 
 
 # Case endings of an indefinite accusative object: tanween alef ("متظاهرا", "صحفيا") and the
