@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
 from marsad.events.fatalities import find_fatalities, total_fatalities
 from marsad.events.numbers import find_numbers
 from marsad.text import analyse
@@ -136,3 +137,59 @@ def test_suicide_bomber_counts(text, total):
 ])
 def test_long_period_scope(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("غارة إسرائيلية تقتل 10 مدنيين جنوب البلاد", 10),  # headlines tell it in the present
+    ("انفجار يقتل خمسة أشخاص في السوق", 5),
+    ("غارة تودي بحياة 3 أطفال", 3),
+])
+def test_present_tense_kills(text, total):
+    assert _total(text) == total
+
+
+def _events(text: str) -> list[tuple[str, int, list[str]]]:
+    return [(e.sub_event_type, e.fatalities, [x.text for x in e.evidence if x.field == "fatalities"])
+            for e in marsad.extract(text, published="2019-03-07")]
+
+
+_STRIKE = "شنت طائرات حربية غارة على بلدة كفرنبل في ريف إدلب صباح اليوم. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A sentence with no event of its own that names the attack gives its toll, vague or not.
+    (_STRIKE + "وذكرت مصادر محلية أن الغارة أسفرت عن سقوط قتلى وجرحى.",
+     [("Air/drone strike", 3, ["قتلى وجرحى"])]),
+    (_STRIKE + "وذكرت مصادر محلية أن الغارة أسفرت عن سقوط سبعة قتلى.",
+     [("Air/drone strike", 7, ["سبعة قتلى"])]),
+    # A figure given for the event beats a vague plural told first.
+    ("سقط قتلى وجرحى في غارة جوية على بلدة كفرنبل في ريف إدلب صباح اليوم. "
+     "وقال الدفاع المدني إن سبعة مدنيين قتلوا في الغارة.",
+     [("Air/drone strike", 7, ["قتلى وجرحى", "سبعة مدنيين"])]),
+    # A day's total after several attacks is no one attack's toll.
+    (_STRIKE + "وفي سياق آخر، قصفت المدفعية بلدة معرة النعمان. وارتفعت حصيلة القتلى اليوم إلى 40.",
+     [("Air/drone strike", 0, []), ("Shelling/artillery/missile attack", 0, [])]),
+    # Deaths the day before the attack are another event's.
+    (_STRIKE + "ويأتي هذا الهجوم غداة مقتل خمسة مدنيين في قصف على البلدة.",
+     [("Air/drone strike", 0, [])]),
+    # No reference to the attack: the deaths are not given to it.
+    (_STRIKE + "وقال ناشطون إن خمسة مدنيين قضوا جوعا في المخيمات.",
+     [("Air/drone strike", 0, [])]),
+])
+def test_extract_toll_told_after_the_attack(text, expected):
+    assert _events(text) == expected
+
+
+def test_extract_suicide_bomber_counts_on_top_of_a_later_toll():
+    text = "فجر انتحاري نفسه في سوق مدينة الرمادي صباح اليوم. وقالت مصادر طبية إن حصيلة الهجوم بلغت 13 قتيلا."
+    assert _events(text) == [("Suicide bomb", 14, ["فجر انتحاري نفسه", "13 قتيلا"])]
+
+
+def test_extract_toll_with_a_finer_place_locates_the_attack():
+    text = "انفجرت سيارة مفخخة في محافظة إدلب صباح اليوم. وقُتل خمسة مدنيين، بينهم طفل، في بلدة كفرنبل."
+    events = marsad.extract(text, published="2019-03-07")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Kafranbel", 5)]
+    # The same toll in another province is another event.
+    text = "انفجرت سيارة مفخخة في محافظة إدلب صباح اليوم. وقُتل خمسة مدنيين، بينهم طفل، في مدينة حمص."
+    assert len(marsad.extract(text, published="2019-03-07")) == 2

@@ -570,6 +570,25 @@ def _chains(killed: list[FatalityMention]) -> list[FatalityMention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _reference_matcher() -> Matcher:
+    text = resources.files("marsad.events").joinpath("data/toll_references.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")][1:]
+    return Matcher([Entry(tuple(phrase.split()), kind, suffix=False) for phrase, kind in rows])
+
+
+def toll_reference(view: TextView, sentence: Sentence) -> str | None:
+    """How a sentence names an event told before it: "event" for a definite attack noun ("وأسفر الهجوم
+    عن مقتل 5", "ضحايا الغارة"), "total" for a toll ("وبلغت حصيلة القتلى 7"), else None. An indefinite
+    attack noun ("في هجوم آخر") tells another event, and deaths the day before or after it ("غداة
+    استشهاد شاب") are another event's."""
+    kinds = {m.label for m in _reference_matcher().find(view.tokens_of(sentence))
+             if m.label != "event" or "ال" in m.prefix}
+    if "apart" in kinds:
+        return None
+    return "event" if "event" in kinds else "total" if kinds else None
+
+
 def fatalities_in(view: TextView, sentences: Sequence[Sentence]) -> list[FatalityMention]:
     """Mentions of every sentence given, in order."""
     out: list[FatalityMention] = []
