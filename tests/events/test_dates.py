@@ -130,3 +130,18 @@ def test_dates_relative_file_valid():
             assert 0 <= int(value) <= 6
         if unit == "edge":
             assert value in ("start", "mid", "end")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Written on Friday, published on Saturday: the weekday says the day.
+    ("قتل ثلاثة مدنيين اليوم الجمعة", [("اليوم الجمعة", "2018-09-14", 1, "relative")]),
+    ("قتل ثلاثة مدنيين اليوم (الجمعة)", [("اليوم (الجمعة", "2018-09-14", 1, "relative")]),
+    ("قتل ثلاثة مدنيين مساء اليوم الخميس", [("مساء اليوم الخميس", "2018-09-13", 1, "relative")]),
+    # The weekday of publication, or no weekday: the publication date.
+    ("قتل ثلاثة مدنيين اليوم السبت", [("اليوم السبت", "2018-09-15", 1, "relative")]),
+    ("قتل ثلاثة مدنيين اليوم في حلب", [("اليوم", "2018-09-15", 1, "relative")]),
+    # Only "today" takes its day from the weekday; "أمس" keeps its own reading.
+    ("قتل ثلاثة مدنيين أمس الجمعة", [("أمس", "2018-09-14", 1, "relative"), ("الجمعة", "2018-09-14", 1, "weekday")]),
+])
+def test_today_with_a_weekday_is_that_weekday(text, expected):
+    assert _dates(text) == expected

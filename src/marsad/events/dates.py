@@ -204,6 +204,12 @@ def _relative_day(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention |
         return None
     w: DateWord = m.entry.data
     first = _lead(ctx, m.first)
+    named = ctx.at.get(m.last)
+    if int(w.value) == 0 and named is not None and named.label == "weekday":
+        # "اليوم الجمعة", "اليوم (الأحد)": the story was written on the day it names; published
+        # after midnight or the next morning, the weekday says the day, not the publication date.
+        back = (pub.weekday() - int(named.entry.data.value)) % 7
+        return _mention(ctx, first, named.last, pub - dt.timedelta(days=back), 1, "relative")
     return _mention(ctx, first, m.last, pub + dt.timedelta(days=int(w.value)), w.precision, "relative")
 
 
