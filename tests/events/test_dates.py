@@ -141,7 +141,8 @@ def test_dates_relative_file_valid():
     ("قتل ثلاثة مدنيين اليوم السبت", [("اليوم السبت", "2018-09-15", 1, "relative")]),
     ("قتل ثلاثة مدنيين اليوم في حلب", [("اليوم", "2018-09-15", 1, "relative")]),
     # Only "today" takes its day from the weekday; "أمس" keeps its own reading.
-    ("قتل ثلاثة مدنيين أمس الجمعة", [("أمس", "2018-09-14", 1, "relative"), ("الجمعة", "2018-09-14", 1, "weekday")]),
+    ("قتل ثلاثة مدنيين أمس الجمعة",
+     [("أمس", "2018-09-14", 1, "relative"), ("الجمعة", "2018-09-14", 1, "weekday")]),
 ])
 def test_today_with_a_weekday_is_that_weekday(text, expected):
     assert _dates(text) == expected
