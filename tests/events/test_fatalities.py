@@ -110,7 +110,7 @@ def test_fatalities_data_file_valid():
     phrases = [r[0] for r in rows]
     assert len(phrases) == len(set(phrases))
     roles = {"casualty", "person", "kin", "trigger", "trigger_pre", "negation", "period", "measure",
-             "blocker", "self_verb", "self"}
+             "blocker", "self_verb", "self", "company"}
     groups = {"-", "generic", "civilian", "military", "police", "militant", "bomber", "others"}
     for phrase, role, kind, group, number in rows:
         assert phrase == normalize_word(phrase)

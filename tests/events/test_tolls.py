@@ -193,3 +193,22 @@ def test_extract_toll_with_a_finer_place_locates_the_attack():
     # The same toll in another province is another event.
     text = "انفجرت سيارة مفخخة في محافظة إدلب صباح اليوم. وقُتل خمسة مدنيين، بينهم طفل، في مدينة حمص."
     assert len(marsad.extract(text, published="2019-03-07")) == 2
+
+
+@pytest.mark.parametrize("text, total", [
+    # "Others" and companions presuppose a victim the text names: one more.
+    ("قتل القيادي أبو عمر الشامي وقياديان آخران في المواجهات", 3),
+    ("اغتيل المحامي سامر يوسف وثلاثة آخرون في الهجوم", 4),
+    ("قتل سامر يوسف واثنان آخران", 3),
+    ("وذكرت المصادر أن مسؤول المكتب قتل برفقة ثلاثة عناصر بقصف جوي", 4),
+    # A counted victim first: the others are added to it, nothing presupposed.
+    ("قتل جندي وثلاثة آخرون في الكمين", 4),
+    ("اغتيل القيادي في الحركة سامر يوسف وثلاثة آخرون في غارة", 4),
+    # Others with their own verb, or wounded, or no killing: no one more.
+    ("وقتل ثلاثة آخرون في انفجار ثان", 3),
+    ("قتل 5 جنود وأصيب 3 آخرون", 5),
+    ("لم يقتل سامر يوسف وثلاثة آخرون", 0),
+    ("وصل سامر يوسف وثلاثة آخرون إلى المدينة", 0),
+])
+def test_named_victim_with_others(text, total):
+    assert _total(text) == total

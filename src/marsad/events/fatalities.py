@@ -279,7 +279,7 @@ def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]
             if mention is not None:
                 out.append(mention)
     out.sort(key=lambda x: x.start)
-    found = _joined(s, numbers, out)
+    found = _named_with_others(s, numbers, _joined(s, numbers, out))
     return [m for m in found if not _in_period(s, periods, m)] if periods else found
 
 
@@ -362,6 +362,81 @@ def _joined(s: _Sentence, numbers: list[NumberMatch], found: list[FatalityMentio
             k = end
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _named_with_others(s: _Sentence, numbers: list[NumberMatch],
+                       found: list[FatalityMention]) -> list[FatalityMention]:
+    """Victims counted as "others" or companions of one the text names but does not count ("قتل أبو
+    فلان وقياديان آخران", "اغتيل فلان وثلاثة آخرون", "قتل برفقة ثلاثة عناصر"): the named one is a
+    victim too, so one more, unless a counted victim comes before them."""
+    out = list(found)
+    ends = {n.last: n for n in numbers}
+    for m in s.matches:
+        w: CasualtyWord = m.entry.data
+        if m.label != "person" or w.group != "others" or m.prefix or s.owner[m.first] is not None:
+            continue
+        head = _head_before(s, ends, m.first)
+        if head is None or not _conjoined(s, head[0]) or _killed_before(s, head[0]) is None:
+            continue
+        first, count, vague = head
+        s.own(first, m.last, "killed")
+        start = s.toks[first].start + (1 if s.toks[first].text.startswith("و") else 0)
+        out.append(FatalityMention(start, m.end, count, "killed", vague, "others", s.index))
+    out.sort(key=lambda x: x.start)
+    starts = {t.start: k for k, t in enumerate(s.toks)}
+    for f in list(out):
+        k = starts.get(f.start, starts.get(f.start - 1))
+        if f.kind != "killed" or k is None or any(g.kind == "killed" and g.start < f.start for g in out):
+            continue
+        company = k > 0 and s.word(k - 1, "company") is not None
+        if company or (f.group == "others" and _conjoined(s, k) and _killed_before(s, k) is False):
+            if company:
+                out[out.index(f)] = replace(f, group="others")
+            out.append(FatalityMention(f.start, f.end, 1, "killed", False, "generic", s.index))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _head_before(s: _Sentence, ends: dict[int, NumberMatch], k: int) -> tuple[int, int, bool] | None:
+    """(first token, count, vague) of the victims "آخرين" at token k qualifies: a figure ("وثلاثة
+    آخرون"), a noun ("وقياديان آخران"), or both ("وثلاثة عناصر آخرين")."""
+    noun = s.cover[k - 1] if k else None
+    if noun is not None and noun.label == "person" and noun.last == k and s.owner[noun.first] is None:
+        n = ends.get(noun.first)
+        if n is not None:
+            return n.first, n.value, n.vague and not n.approx
+        w: CasualtyWord = noun.entry.data
+        return noun.first, _COUNTS.get(w.number, 3), w.number == "pl"
+    n = ends.get(k)
+    if n is not None and s.owner[n.first] is None:
+        return n.first, n.value, n.vague and not n.approx
+    return None
+
+
+def _conjoined(s: _Sentence, k: int) -> bool:
+    """Token k opens a conjunct: "وثلاثة", or "و ثلاثة" written apart."""
+    return s.toks[k].text.startswith("و") or (k > 0 and s.toks[k - 1].text == "و")
+
+
+def _killed_before(s: _Sentence, k: int, window: int = 10) -> bool | None:
+    """Whether a killing trigger governs the conjunct at token k, across the name of the first
+    victim: True when counted victims of it come first ("قتل جندي وثلاثة آخرون"), False when only a
+    name does ("قتل فلان وثلاثة آخرون"), None when no killing is told in the clause."""
+    counted = False
+    for j in range(k - 1, max(-1, k - 1 - window), -1):
+        if s.breaks(j):
+            return None
+        if s.owner[j] is not None:
+            if s.owner[j] != "killed":
+                return None
+            counted = True
+            continue
+        m = s.cover[j]
+        if m is not None and m.label in _TRIGGERS:
+            if m.entry.data.kind != "killed" or s.negated(m.first):
+                return None
+            return counted
+    return None
 
 
 def _periods(s: _Sentence) -> list[int]:
