@@ -119,3 +119,19 @@ def test_roles_without_mentions_are_empty() -> None:
 def test_roles_civilians_never_initiate_violence(text: str, trigger: str, passive: bool, event_type: str,
                                                  expected: tuple) -> None:
     assert _roles(text, trigger, passive, event_type) == expected
+
+
+@pytest.mark.parametrize("text, trigger, passive, event_type, expected", [
+    # A nationality after a strike noun is its agent, whatever the word order around it.
+    ("قتل ثلاثة من مسلحي قسد جراء غارة جوية تركية على سيارتهم", "غارة", False, "",
+     ("تركية", "قسد", [], [])),
+    ("وتواصل القصف الروسي على ريف إدلب", "القصف", False, "", ("الروسي", None, [], [])),
+    # A name after the preposition ل with no cue is no subject ...
+    ("وقع انفجار عنيف وسط حالة استنفار لقوات قسد", "انفجار", False, "", (None, "قوات قسد", [], [])),
+    # ... except right after the event noun, where ل marks its agent.
+    ("قصف مدفعي لقوات النظام على البلدة", "قصف", False, "", ("قوات النظام", None, [], [])),
+    ("هجوم انتحاري لداعش على الحاجز", "هجوم", False, "", ("داعش", None, [], [])),
+])
+def test_roles_strike_adjective_and_oblique_mentions(text: str, trigger: str, passive: bool, event_type: str,
+                                                     expected: tuple) -> None:
+    assert _roles(text, trigger, passive, event_type) == expected

@@ -36,6 +36,9 @@ class ActorMention:
     first: int = field(default=-1, compare=False)  # global token index of its first token
     last: int = field(default=-1, compare=False)  # one past its last token
     prefix: str = field(default="", compare=False)  # proclitics of its first token ("و", "لل")
+    # The role its own words give it: "agent" for the nationality after a strike noun ("غارة
+    # إسرائيلية": the strike is Israel's, whatever the word order around it).
+    hint: str = field(default="", compare=False)
 
 
 def _kind(actor_id: str) -> str:
@@ -157,6 +160,7 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
             continue
         actor_id, kind, head, _ = m.entry.data
         first, start, end, last, prefix = m.first, m.start, m.end, m.last, m.prefix
+        hint = ""
         if head is not None:
             definite, alone = head
             cc = adjectives.get((toks[last].text, definite)) if last < len(toks) else None
@@ -164,7 +168,7 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
             following = starts.get(last)
             if cc is not None and (following is None or following.last - following.first < 2):
                 if kind == "strike":  # "غارة إسرائيلية": the adjective names the actor, the noun is the event
-                    first, start, prefix = last, toks[last].start, ""
+                    first, start, prefix, hint = last, toks[last].start, "", "agent"
                 base = "military" if actor_id == AIR_ID else actor_id
                 actor_id, kind, end, last = f"{base}_{cc.lower()}", "named", toks[last].end, last + 1
             elif not alone:  # "القوات" alone names nobody
@@ -182,7 +186,7 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
         if norm.count('"', start, end) % 2 == 1 and norm.startswith('"', end):
             end += 1
         out.append(ActorMention(start, end, actor_id, kind, toks[first].index, toks[last - 1].index + 1,
-                                prefix))
+                                prefix, hint))
         upto = last
     base = toks[0].index if toks else 0
     covered = {j - base for m in out for j in range(m.first, m.last)}

@@ -24,6 +24,9 @@ from .naming import actor_inter
 from .recognize import ActorMention
 
 NONE = ""
+# Not from the data: a mention after the preposition ل with no cue ("حالة استنفار لقوات قسد") is no
+# verb's subject (a subject takes no preposition); it may still be the target.
+OBLIQUE = "oblique"
 AGENT, TARGET, OBJECT, ASSOC, ASSOC_OF = "agent", "target", "object", "assoc", "assoc_of"
 BETWEEN, SECOND, OPPONENT, FILLER, BLOCK, BARRIER = (
     "between", "second", "opponent", "filler", "block", "barrier")
@@ -101,6 +104,8 @@ def _classify(m: ActorMention, lo_token: int, base: int, cues: _CuesBefore,
               mention_end: dict[int, _Marked]) -> _Marked:
     """The role of `m` from the words before it. Token indices are global; cue matches carry
     indices local to the sentence, which starts at global index `base`."""
+    if m.hint == AGENT:  # "غارة جوية تركية": the strike noun before it makes it the agent
+        return _Marked(m, AGENT)
     tokens = cues.toks
     poss = _possessive(m.prefix)
     conj = m.prefix.startswith("و")
@@ -120,7 +125,7 @@ def _classify(m: ActorMention, lo_token: int, base: int, cues: _CuesBefore,
             return _Marked(m, NONE)
         cue = cues.ending_at(i - base)
         if cue is None:
-            return _Marked(m, NONE)
+            return _Marked(m, OBLIQUE if poss else NONE)
         if cue.label == FILLER and not poss and skipped < _MAX_FILLERS:
             skipped += 1
             conj = conj or cue.prefix.startswith("و")
@@ -129,7 +134,7 @@ def _classify(m: ActorMention, lo_token: int, base: int, cues: _CuesBefore,
         if cue.label == FILLER:
             return _Marked(m, NONE)
         if poss and cue.label not in (AGENT, TARGET, ASSOC_OF):
-            return _Marked(m, NONE)
+            return _Marked(m, OBLIQUE)
         return _Marked(m, cue.label, cue)
     return _Marked(m, NONE)
 
@@ -168,8 +173,12 @@ def assign_roles(view: TextView, sentence: Sentence, trigger_start: int, trigger
                         and (m.end <= trigger_start or m.start >= trigger_end)), key=lambda m: m.start)
     marked: list[_Marked] = []
     mention_end: dict[int, _Marked] = {}
+    # "قصف مدفعي لقوات النظام": ل right after the event noun (and an adjective) marks its agent.
+    after_trigger = next((t.index for t in toks if t.start >= trigger_end), toks[-1].index + 1)
     for m in in_clause:
         mk = _classify(m, lo_token, base, cues, mention_end)
+        if mk.role == OBLIQUE and 0 <= m.first - after_trigger <= 1:
+            mk.role = NONE
         if mk.role == ASSOC_OF and mk.cue is not None:
             owners = [x.mention for x in marked if x.mention.end <= mk.cue.start]
             mk.owner = owners[-1] if owners else None
@@ -187,7 +196,8 @@ def _resolve(marked: list[_Marked], t_start: int, t_end: int, passive: bool, eve
     by_role: dict[str, list[_Marked]] = {}
     for x in marked:
         by_role.setdefault(x.role, []).append(x)
-    unmarked = by_role.get(NONE, [])
+    unmarked = by_role.get(NONE, []) + by_role.get(OBLIQUE, [])
+    oblique = {id(x.mention) for x in by_role.get(OBLIQUE, [])}
     # "استهدف تنظيم داعش نقاطا لقسد", "استهدف الجيش حزب الله": with no other agent and another
     # target or a mention after it, the mention after the targeting verb is its subject (VSO).
     for x in by_role.pop(OBJECT, []):
@@ -225,8 +235,10 @@ def _resolve(marked: list[_Marked], t_start: int, t_end: int, passive: bool, eve
             a1 = order.pop(0)
     else:
         order = before[:1] + after + before[1:]
-        if a1 is None and order:
-            a1 = order.pop(0)
+        subjects = [m for m in order if id(m) not in oblique]
+        if a1 is None and subjects:
+            a1 = subjects[0]
+            order.remove(a1)
         if a2 is None and order:
             a2 = order.pop(0)
 
