@@ -48,3 +48,40 @@ def test_protesters_after_an_attack_verb_attack_in_the_nominative_only():
         ("Riots", "Violent demonstration", "Rioters (Iraq)")]
     assert _typed("هاجمت قوات الأمن المتظاهرين في الناصرية أمس.") == [
         ("Protests", "Protest with intervention", "Protesters (Iraq)")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Blocking roads, and burning tyres to block them, is a peaceful protest (ACLED), even by "the
+    # protesters" (the act itself is the report), whatever the verb's order or its masdar.
+    ("أغلق المتظاهرون الطريق الساحلي في طرابلس أمس.",
+     [("Protests", "Peaceful protest", "Protesters (Libya)")]),
+    ("وأضرم المحتجون النار في إطارات السيارات وسط بيروت أمس.",
+     [("Protests", "Peaceful protest", "Protesters (Lebanon)")]),
+    ("أقدم المعتصمون أمس على إغلاق الطرقات في أم درمان.",
+     [("Protests", "Peaceful protest", "Protesters (Sudan)")]),
+])
+def test_road_blocking_and_burning_tyres_are_a_peaceful_protest(text, expected):
+    assert _typed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # An authority closing a road or a crossing is no protest.
+    "أغلقت السلطات المعبر الحدودي مع الأردن أمس.",
+    # Purpose: a plan to block roads, not a blocking.
+    "وزعت المعارضة أنصارها فرقا لإقفال الطرق بالإطارات المشتعلة في بيروت.",
+])
+def test_closures_and_aims_are_no_protest(text):
+    assert [t for t in _typed(text) if t[0] in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A crowd counted after a verb of gathering or chanting is the protest's subject.
+    ("تجمع أكثر من ألف شخص أمام مقر الحكومة في الخرطوم أمس.",
+     [("Protests", "Peaceful protest", "Protesters (Sudan)")]),
+    ("ردد أكثر من ألف شخص هتافات ضد الحكومة أمام المسجد الكبير في كراتشي أمس.",
+     [("Protests", "Peaceful protest", "Protesters (Pakistan)")]),
+    # A count after a verb of motion is no crowd of protesters.
+    ("وتوجه 44 نائبا إلى مقر البرلمان في وسط بيروت أمس.", []),
+])
+def test_a_counted_crowd_makes_a_protest_of_a_verb_of_gathering_only(text, expected):
+    assert _typed(text) == expected

@@ -40,7 +40,9 @@ def _found(text):
     ("تظاهر آلاف الطلاب أمس أمام مقر الحكومة.", "protest", "Peaceful protest", "تظاهر"),
     ("فرقت الشرطة مظاهرة نظمها الطلاب أمام الجامعة أمس.", "protest_intervention", "Protest with intervention",
      "فرقت الشرطة"),
-    ("أحرق المحتجون الإطارات وقطعوا الطريق الرئيسي.", "riot", "Violent demonstration", "أحرق"),
+    # Tyres burnt to block a road: a protest's act, as ACLED codes it (a building burnt is a riot).
+    ("أحرق المحتجون الإطارات وقطعوا الطريق الرئيسي.", "protest", "Peaceful protest", "أحرق"),
+    ("أحرق المحتجون مبنى البلدية وقطعوا الطريق الرئيسي.", "riot", "Violent demonstration", "أحرق"),
     ("اعتقلت قوات الأمن عشرين شخصا في حملة دهم.", "arrest", "Arrests", "اعتقلت"),
     ("قامت الطائرات بقصف مواقع المسلحين ليلا.", "airstrike", "Air/drone strike", "قصف"),
     ("تعرضت دورية للجيش لهجوم بقذائف صاروخية أمس.", "shelling", "Shelling/artillery/missile attack",
@@ -157,7 +159,7 @@ def test_triggers_data_lexicon_valid():
     for pos, kind, forms, weight, *rest in _data_rows("triggers.tsv"):
         assert pos in ("V", "N") and kind in kinds and 0 <= float(weight) <= 1
         assert set(filter(None, (rest[0] if rest else "").split(","))) <= {
-            "weak", "passive", "nosuf", "needsuf", "pl", "intrans"}
+            "weak", "passive", "nosuf", "needsuf", "pl", "intrans", "crowd"}
         assert len(rest) <= 2
         if len(rest) == 2:  # the masdar weight: only a verb row has a masdar reading
             assert pos == "V" and 0 <= float(rest[1]) <= 1

@@ -59,6 +59,8 @@ AIR_SUBJECT_WINDOW = 2  # "استهدف طيران التحالف": the aircraft
 AIR_ADJECTIVES = frozenset({"جوي", "جويه", "الجويه", "الجوي", "حربيه", "الحربيه"})
 DEMO_LIGHT_VERB_SUPPORT = 0.15
 DEMO_ADJUNCT_EFFECT = -0.3  # a demonstration noun that no verb reports ("خلال التظاهرة")
+DEMO_PURPOSE_EFFECT = -0.3  # a demonstration masdar after purpose ل ("فرقا لإقفال الطرق")
+PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
 # Kinds that assert a demonstration; the other demonstration kinds only type one (see detect()).
 ASSERTING = frozenset({"protest", "mob_violence"})
 # Kinds that assert one when protesters are their subject or object ("رشق محتجون الشرطة بالحجارة",
@@ -71,6 +73,7 @@ CROWD_CUES = frozenset({"number", "crowd"})
 CROWD_WINDOW = 2  # "مئات المحتجين", "عشرات من المتظاهرين"
 NOMINATIVE_PLURAL = "ون"  # "متظاهرون" right after an attack verb is its subject, "متظاهرين" its object
 NEW_PARTICIPANT_BEFORE = 3  # "محتجون غاضبون أحرقوا": the subject this close before the verb
+TYRES_WINDOW = 4  # "أضرم المحتجون النار في إطارات": tyres this close after a burning verb
 # Support for violence, not for protest: people hurt in a demonstration do not make it one.
 DEMO_IGNORED = frozenset({"outcome", "result", "count", "announced", "harm"})
 # A verb of violence is weighted for the main clause already (the subordinate ones lose confidence).
@@ -137,6 +140,7 @@ class Lexeme:
     plural: bool = False  # a plural noun: often a generic or long-period mention
     intrans: bool = False  # takes no object: a pronoun suffix makes it the masdar ("في أماكن تجمعهم")
     masdar: float | None = None  # weight of a perfect form read as its masdar ("القصف"), if not `weight`
+    crowd: bool = False  # a crowd counted after it is its subject: "تجمع مئات", "هتف أكثر من ألف شخص"
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -209,7 +213,7 @@ def lexicon() -> list[Entry]:
                 plural = aspect == "noun" and ("pl" in flags or surface.split()[0].endswith("ات"))
                 lex = Lexeme(kind, float(weight), aspect, "passive" in flags, "weak" in flags,
                              "needsuf" in flags and aspect == "perfect", plural, "intrans" in flags,
-                             masdar if aspect == "perfect" else None)
+                             masdar if aspect == "perfect" else None, "crowd" in flags)
                 entries.setdefault(surface, Entry.of(surface, kind, lex, suffix="nosuf" not in flags))
     return list(entries.values())
 
@@ -230,6 +234,9 @@ def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int,
     """Refine a kind from the words around it: who was targeted, what delivered it."""
     if kind == "attack" and tokens is not None and _protesters_attack(cues, tokens, last):
         return "riot"
+    if kind == "riot" and any(c.category == "burn" and c.first == first for c in cues) and any(
+            c.category == "tyres" and 0 <= c.first - last < TYRES_WINDOW for c in cues):
+        return "protest"  # "أضرم المحتجون النار في إطارات السيارات", "أحرقوا الإطارات": a road blocked
     if kind in ("killing", "shooting", "attack") and any(
             c.category == "participant" and last <= c.first < last + PROTEST_RETYPE_WINDOW for c in cues):
         return "excessive_force"  # "قتل متظاهرين", "أطلقت النار على المحتجين"
@@ -486,11 +493,14 @@ def _first_pass(matches: Sequence[Match], tokens: Sequence[Token], cues: Sequenc
             if aspect == "noun" and not {"head", "light_verb", "passive_aux"} & set(reasons):
                 conf += DEMO_ADJUNCT_EFFECT  # "خلال التظاهرة", "لتفريق المتظاهرين": named, not reported
                 reasons.append("adjunct")
-            if "light_verb" in reasons:
+            if aspect == "noun" and m.prefix in PURPOSE_PREFIXES:
+                conf += DEMO_PURPOSE_EFFECT  # "لإقفال الطرق", "لتفريق المتظاهرين": an aim, not an act
+                reasons.append("purpose")
+            elif "light_verb" in reasons:
                 conf += DEMO_LIGHT_VERB_SUPPORT  # "اندلعت مظاهرات", "نظموا اعتصاما": a verb reports it
                 reasons.append("demo_light_verb")
             if _participants(cues, cl, m.first, m.last) or (
-                    aspect != "noun" and _crowd(cues, tokens, m.last)):
+                    aspect != "noun" and lex.crowd and _crowd(cues, tokens, m.last)):
                 conf += PARTICIPANT_SUPPORT
                 reasons.append("participant")
                 if _new_participants(cues, tokens, breaks, m.first, m.last):
