@@ -51,6 +51,16 @@ def _asserted(text):
          [("استهداف", "attack", "means"), ("عبوة ناسفة", "ied", "means")]),
         # A verb of harm reports the means after it.
         ("أصيب ثلاثة أطفال في قصف على الحي الشرقي.", [("قصف", "shelling", "harmed_by")]),
+        # The agent named by a verb that carries the noun's pronoun, asyndetic or in a relative clause.
+        ("سقط قتلى في هجوم شنه مسلحون على قرية في ريف المدينة.",
+         [("سقط قتلى", "killing", "means"), ("هجوم", "attack", "agent_after")]),
+        ("قتل جنديان في الهجوم الذي نفذه التنظيم على حاجز للجيش.",
+         [("قتل", "killing", "means"), ("هجوم", "attack", "agent_after")]),
+        # A verb of result whose subject is the event, before or after it.
+        ("أدت المعارك العنيفة إلى مقتل عشرة عناصر من الطرفين.", [("معارك", "clash", "result_verb")]),
+        ("الاشتباكات أسفرت عن مقتل خمسة أشخاص في الحي.", [("اشتباكات", "clash", "result_verb_after")]),
+        # A passive auxiliary and the masdar of the act.
+        ("وتم اختطاف الطبيب من عيادته مساء أمس على يد مسلحين.", [("اختطاف", "kidnapping", "done")]),
     ],
 )
 def test_constructions_assert_the_report(text, expected):
@@ -99,6 +109,13 @@ def test_constructions_type_the_event(text, sub_event_type):
         "تعرض المدرب لهجوم من الجماهير بعد الهزيمة.",
         # Allegations are claims, not reports.
         "تحدث التقرير عن مزاعم تعرض المعتقلين للتعذيب.",
+        # A verbal attack with its agent, and an attack recalled as the day before something else.
+        "رد الوزير على الهجوم الذي شنه عليه النواب في الجلسة.",
+        "قطعت الحكومة علاقاتها مع جارتها غداة هجوم شنه مسلحون على العاصمة.",
+        # A demonstrative points back to an attack already told.
+        "وأدت هذه الاعتداءات إلى موجة نزوح من القرية.",
+        # "تمتهن" is no "تم": a practice, not an act.
+        "تحدث الكاتب عن جماعة تمتهن القتل والخطف.",
     ],
 )
 def test_constructions_leave_talk_out(text):

@@ -22,11 +22,12 @@ still keep it under the threshold ("لم تندلع اشتباكات", "هدد �
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from ..text import Entry, Match, Token
+from ..text.tokens import PRONOUN_SUFFIXES
 from . import modality
 from .clauses import Clauses
 from .scanner import Scanner
@@ -43,6 +44,9 @@ _CAUSE_LINKS = frozenset({"جراء", "اثر", "بسبب", "نتيجه"})
 # target) in the construction or right after the noun ("شن هجوما على حاجز", "تعرضت دورية لهجوم").
 PHYSICAL_KINDS = frozenset({"attack"})
 PHYSICAL_REASONS = frozenset({"result"})
+# With a verb that reports the attack, casualties in the sentence are its toll ("سقط قتلى في هجوم شنه
+# مسلحون"); a bare harm verb is not enough ("أصيب جندي في هجوم": wounded in words, as often).
+VERB_PHYSICAL_REASONS = frozenset({"outcome"})
 TARGET_WINDOW = 4
 
 
@@ -57,6 +61,8 @@ class Construction:
     min_weight: float
     noprep: bool  # no preposition may stand between the verb and the noun
     physical: bool  # PHYSICAL_KINDS need a physical sign (PHYSICAL_SIGNS) to be asserted
+    pron: bool  # the verb carries the pronoun of the noun it follows ("هجوم شنه مسلحون")
+    rel: bool  # the verb may open a relative clause right after the noun ("الهجوم الذي نفذته طالبان")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +72,10 @@ class Licence:
     name: str
     floor: float
     verb: tuple[int, int] | None = None  # token span of the construction's verb
+    verb_excused: frozenset[str] = frozenset()  # reasons of the verb that do not count against it
     excused: frozenset[str] = frozenset()  # trigger reasons the construction accounts for
     physical: bool = False  # a PHYSICAL_KINDS trigger needs a physical sign
+    fallback: Licence | None = None  # another construction the trigger stands in
 
 
 def imperfect(perfect: str) -> str | None:
@@ -83,7 +91,10 @@ def imperfect(perfect: str) -> str | None:
 
 def _verb_forms(word: str) -> list[tuple[str, bool]]:
     """(form, takes suffixes) for a row's verb: a perfect, with "+imp" also its imperfects (ي/ت, the
-    3rd persons of a news report); a word written as an imperfect ("يدور") gets its ت form."""
+    3rd persons of a news report); a word written as an imperfect ("يدور") gets its ت form; one
+    written with "=" is that form alone, with no suffix."""
+    if word.endswith("="):
+        return [(word[:-1], False)]
     base = word.removesuffix("+imp")
     if base.startswith("ي"):
         return [(base, True), ("ت" + base[1:], True)]
@@ -105,9 +116,10 @@ def constructions() -> list[Construction]:
         if not line.strip() or line.startswith("#"):
             continue
         name, shape, words, reach, floor, link, min_weight, flags = line.split("\t")
+        fl = set(flags.split(","))
         out.append(Construction(name, shape, tuple(words.split("|")), int(reach), float(floor),
-                                "" if link == "-" else link, float(min_weight), "noprep" in flags.split(","),
-                                "physical" in flags.split(",")))
+                                "" if link == "-" else link, float(min_weight), "noprep" in fl,
+                                "physical" in fl, "pron" in fl, "rel" in fl))
     return out
 
 
@@ -152,7 +164,9 @@ def licences(matches: Sequence[Match], aspects: Sequence[str], violent: Sequence
                    if i not in out and _reaches(c, v, matches[i], aspects[i], matches, cues, cl)]
         if reached:
             i = max(reached, key=lambda k: (matches[k].entry.data.weight, -abs(matches[k].first - v.first)))
-            out[i] = Licence(c.name, c.floor, (v.first, v.last), physical=c.physical)
+            # A relative clause on the noun tells who carried it out; it backgrounds nothing.
+            out[i] = Licence(c.name, c.floor, (v.first, v.last), physical=c.physical,
+                             verb_excused=frozenset({"subordinate"}) if c.rel else frozenset())
     for c in constructions():
         if c.shape == "means":
             _means(c, matches, aspects, cands, tokens, cl, out)
@@ -167,8 +181,13 @@ def _reaches(c: Construction, v: Match, m: Match, aspect: str, matches: Sequence
     if c.shape == "before":
         ok = v.last <= m.first and m.first - v.last < c.reach and _same_clause(cl, v.first, m.first)
     else:
-        ok = m.last <= v.first and v.first - m.last < c.reach and _same_clause(cl, m.first, v.first)
+        ok = m.last <= v.first and v.first - m.last < c.reach and (
+            _same_clause(cl, m.first, v.first)
+            or (c.rel and cl.kind[v.first] == "relative" and cl.start[v.first] == m.last
+                and not cl.breaks[m.last]))
     if not ok or (c.link and not _link_prefix(m).startswith(c.link)):
+        return False
+    if c.pron and not (v.suffix and v.suffix.endswith(PRONOUN_SUFFIXES)):
         return False
     # "قصفت قوات النظام البلدة بالمدفعية": a verb that is itself a trigger of the noun's kind says it all.
     if any(t.first == v.first and t.entry.data.kind == m.entry.data.kind for t in matches):
@@ -202,8 +221,10 @@ def _means(c: Construction, matches: Sequence[Match], aspects: Sequence[str], ca
                 excused = frozenset({"reference"}) if word in _CAUSE_LINKS else frozenset()
             else:
                 continue
-            out.setdefault(i, Licence(c.name, c.floor))
-            out.setdefault(j, Licence(c.name, c.floor, excused=excused))
+            # The means of a reported death needs no other sign of being physical: it stands in when
+            # a verb's construction lacks one.
+            for k, lic in ((i, Licence(c.name, c.floor)), (j, Licence(c.name, c.floor, excused=excused))):
+                out[k] = replace(out[k], fallback=lic) if k in out else lic
             break
 
 
@@ -223,12 +244,13 @@ def names() -> frozenset[str]:
 
 def _physical(licence: Licence, first: int, last: int, reasons: Sequence[str],
               cues: Sequence[modality.Cue], cl: Clauses) -> bool:
-    """A physical sign for the trigger at tokens [first, last): a toll, or a military target from
-    the construction's verb to a few words after the trigger, in its clause."""
-    if PHYSICAL_REASONS & set(reasons):
+    """A physical sign for the trigger at tokens [first, last): a toll, casualties named beside the
+    construction's verb, or a military target from that verb to a few words after the trigger, in
+    its clause."""
+    if PHYSICAL_REASONS & set(reasons) or (licence.verb and VERB_PHYSICAL_REASONS & set(reasons)):
         return True
-    start = min(first, licence.verb[0]) if licence.verb else first
-    return any(c.category == "target" and start <= c.first < last + TARGET_WINDOW
+    start, end = (min(first, licence.verb[0]), max(last, licence.verb[1])) if licence.verb else (first, last)
+    return any(c.category == "target" and start <= c.first < end + TARGET_WINDOW
                and not any(cl.breaks[start + 1:c.first + 1]) for c in cues)
 
 
@@ -239,12 +261,14 @@ def asserted(licence: Licence, kind: str, span: tuple[int, int], conf: float, re
     at least its floor plus the negative effects of the cues on the trigger and on the construction's
     verb."""
     if licence.physical and kind in PHYSICAL_KINDS and not _physical(licence, *span, reasons, cues, cl):
-        return conf, reasons
+        if licence.fallback is None:
+            return conf, reasons
+        licence = licence.fallback
     against = {r for r in reasons if modality.EFFECTS.get(r, 0.0) < 0} - licence.excused
     if licence.verb is not None:
         first, last = licence.verb
         verb = modality.assess(tokens, cues, cl.breaks, first, last, "perfect", question, cl)
-        against |= {r for r in verb.reasons if modality.EFFECTS.get(r, 0.0) < 0}
+        against |= {r for r in verb.reasons if modality.EFFECTS.get(r, 0.0) < 0} - licence.verb_excused
     floor = licence.floor + sum(modality.EFFECTS[r] for r in against)
     if floor <= conf:
         return conf, reasons
