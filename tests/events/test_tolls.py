@@ -212,3 +212,16 @@ def test_extract_toll_with_a_finer_place_locates_the_attack():
 ])
 def test_named_victim_with_others(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # What a toll of the dead rises to, however far from it.
+    ("ارتفعت حصيلة القتلى جراء القصف على مركز الإيواء في المدينة، إلى 68 شخصا، وفق الدفاع المدني", 68),
+    ("ارتفع عدد القتلى في الهجوم الذي استهدف السوق إلى 12، بحسب مصادر طبية", 12),
+    ("ارتفع عدد القتلى إلى 25", 25),
+    # The wounded's toll, or a figure of something else after "إلى", is no death.
+    ("ارتفعت حصيلة الجرحى في الهجوم إلى 12", 0),
+    ("ارتفعت حصيلة القتلى، ونقل الجرحى إلى 3 مستشفيات", 3),
+])
+def test_toll_rises_to_a_figure(text, total):
+    assert _total(text) == total

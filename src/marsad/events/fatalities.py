@@ -511,6 +511,10 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
             kind = "other" if kind is None else kind
     if kind is None and noun is not None and s.mixed_tail(end, "killed") > 0:
         kind = "killed"  # "سقوط 20 شخصا بين قتيل وجريح"
+    # "إلى 25." or "إلى 68 شخصا", but not "إلى 3 مستشفيات"
+    alone = noun is None and (n.last == len(toks) or s.breaks(n.last - 1))
+    if kind is None and (alone or w is not None and w.role == "person") and _risen_toll(s, n.first):
+        kind = "killed"  # "ارتفعت حصيلة القتلى جراء القصف على المركز، إلى 68 شخصا"
     if kind is None:
         return None
     if noun is not None and not mixed:
@@ -540,6 +544,23 @@ def _adjectives(s: _Sentence, end: int, group: str) -> tuple[int, str]:
             group = w.group
         end = adj.last
     return end, group
+
+
+_TOLL_NOUNS = frozenset({"حصيله", "عدد"})
+_TOLL_REACH = 30  # tokens between "حصيلة القتلى" and the figure it rises to
+
+
+def _risen_toll(s: _Sentence, k: int) -> bool:
+    """The figure at token k is what a toll of the dead rises or comes to, however far the toll
+    noun is, across clauses ("ارتفعت حصيلة القتلى جراء القصف على مركز الإيواء، إلى 68 شخصا")."""
+    if k == 0 or s.toks[k - 1].text not in ("الي", "حتي"):
+        return False
+    for j in range(k - 2, max(0, k - 2 - _TOLL_REACH), -1):
+        m = s.at.get(j)
+        if (m is not None and m.label == "casualty" and "ال" in m.prefix and m.entry.data.kind == "killed"
+                and s.toks[j - 1].text in _TOLL_NOUNS):
+            return True
+    return False
 
 
 def _after_verb_and(s: _Sentence, first: int) -> bool:
