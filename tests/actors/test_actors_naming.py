@@ -183,3 +183,12 @@ def test_naming_armed_group_outside_the_dictionary_is_named_by_its_text(text: st
 def test_naming_warplanes_belong_to_the_air_power_of_the_place(country: str | None, day: dt.date,
                                                                name: str) -> None:
     assert actor_name("air_power", day, country) == name
+
+
+@pytest.mark.parametrize("country, name", [
+    ("LB", "Military Forces of Israel (2022-)"),
+    ("PS", "Military Forces of Israel (2022-)"),
+    ("YE", "Unidentified Armed Group (Yemen)"),
+])
+def test_naming_the_enemy_is_israel_in_lebanon_and_palestine(country: str, name: str) -> None:
+    assert actor_name("enemy", D(2023, 10, 29), country) == name

@@ -201,6 +201,24 @@ def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: 
     assert [m for m in _mentions(text) if m[3] in ("civilians", "air_power", "military")] == []
 
 
+@pytest.mark.parametrize("text, items", [
+    # Forces named with a word between the head and the nationality, ministries by nationality.
+    ("سيطرت قوات عسكرية تركية على القرى", [("قوات عسكرية تركية", "military_tr", "named")]),
+    ("أعلنت وزارة الدفاع التركية السيطرة", [("وزارة الدفاع التركية", "military_tr", "named")]),
+    ("وقالت وزارة الداخلية العراقية", [("وزارة الداخلية العراقية", "police_iq", "named")]),
+    # Security units without a country are the police of the event's country.
+    ("قامت وحدات أمنية بمداهمة المنزل", [("وحدات أمنية", "police", "state")]),
+    ("رشقوا عناصر القوى الأمنية بالحجارة", [("عناصر القوى الأمنية", "police", "state")]),
+    # "The enemy" is Israel in Lebanon and Palestine (naming resolves it by the event's country).
+    ("قصفت مدفعية العدو الأحراج المحيطة بالبلدة", [("مدفعية العدو", "enemy", "named")]),
+    ("العدو الإسرائيلي أطلق قذائف على البلدة", [("العدو الإسرائيلي", "military_il", "named")]),
+    ("شنت طائرات العدوان غارات على صعدة", [("طائرات العدوان", "saudi_coalition", "named")]),
+])
+def test_recognize_forces_by_ministry_security_units_and_the_enemy(text: str,
+                                                                   items: list[tuple[str, str, str]]) -> None:
+    assert _mentions(text) == _expect(text, *items)
+
+
 def test_recognize_keeps_article_drops_other_proclitics() -> None:
     text = "وبالحوثيين ولقسد وللفاطميين"
     assert [m[2] for m in _mentions(text)] == ["الحوثيين", "قسد", "فاطميين"]
