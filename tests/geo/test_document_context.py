@@ -108,3 +108,62 @@ def test_event_country_from_document_context():
     events = marsad.extract("قالت وزارة الداخلية العراقية إن الاحتجاجات عمت البصرة والناصرية. "
                             "وقتل ثلاثة محتجين برصاص قوات الأمن أمس.", published="2019-10-05")
     assert events and {e.to_dict()["country"] for e in events} == {"Iraq"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A namesake abroad of a place the text locates in another country is no reading of it: the
+    # place that locates it gives the coordinates, coarser (2 near a town, 3 in a province).
+    ("مواجهات عنيفة في بيت جن بريف دمشق بين القوات والمسلحين",
+     [("بيت جن", "Damascus Countryside", 3), ("ريف دمشق", "Damascus Countryside", 3)]),
+    ("سيطرت القوات على قرية الزهيرات شرقي دير الزور",
+     [("الزهيرات", "Deir ez-Zor", 2), ("دير الزور", "Deir ez-Zor", 2)]),
+    ("سيطرت القوات على قرية الزهيرات في محافظة إدلب",
+     [("الزهيرات", "Idlib", 3), ("محافظة إدلب", "Idlib", 3)]),
+    # An adjective says the place is abroad; a known place keeps its own reading.
+    ("تظاهر المئات في بلدة الرمثا الأردنية قرب درعا", [("الرمثا", "Ar Ramthā", 1), ("درعا", "Dar'a", 2)]),
+    ("قصف على هجين بريف دير الزور الشرقي", [("هجين", "Hajīn", 1), ("دير الزور", "Deir ez-Zor", 2)]),
+])
+def test_unknown_or_foreign_place_takes_the_place_that_locates_it(text, expected):
+    assert [(m.text, m.place.name, m.geo_precision) for m in marsad.geoparse(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A list is no chain of places inside places: each country stays itself.
+    ("يحذر الخبراء من منخفض سيضرب لبنان، مصر، العراق، سوريا", [("لبنان", "LB"), ("مصر", "EG"),
+                                                               ("العراق", "IQ"), ("سوريا", "SY")]),
+    ("وصلت المساعدات إلى محافظة إدلب، سراقب", [("محافظة إدلب", "SY"), ("سراقب", "SY")]),
+])
+def test_bigger_place_is_not_located_by_the_next(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected,country", [
+    # Far from the document's country, only a great city or a capital is read abroad; a quarter or
+    # area never is, nor a small place ("الشدادي" is a surname in a Yemeni report).
+    ("قتل ثلاثة مدنيين بقصف الحوثيين على مدينة تعز اليمنية. واستمرت المعارك في منطقة بوسان في "
+     "محافظة تعز.", [("تعز", "YE"), ("بوسان", "YE"), ("محافظة تعز", "YE")], "YE"),
+    ("قتل ثلاثة مدنيين بقصف الحوثيين على مدينة تعز اليمنية. وقال القائد عبد الرب الشدادي إن قواته "
+     "تقدمت في مأرب.", [("تعز", "YE"), ("الشدادي", None), ("مأرب", "YE")], "YE"),
+    # Across a nearby border a town of some size is read: a Turkish drone over Qamishli. "تركية"
+    # after a noun is the adjective, one piece of evidence, not the country named.
+    ("قتل شخصان إثر استهداف مسيرة تركية لسيارة في ريف القامشلي. وأصيب آخران إثر استهداف طائرة "
+     "مسيرة تركية لسيارة قرب القامشلي.",
+     [("تركية", "TR"), ("القامشلي", "SY"), ("تركية", "TR"), ("القامشلي", "SY")], None),
+])
+def test_foreign_namesakes_by_distance(text, expected, country):
+    places, doc = _in_context(text)
+    assert (places, doc.country) == (expected, country)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The comparative ك is not read before a name ("كرم" is not ك + Rome, "كمينا" not Minna).
+    ("اشتباكات في حي كرم الطراب بحلب", [("حلب", "SY")]),
+    ("نفذت المقاومة كمينا استهدف دورية في تعز", [("تعز", "YE")]),
+    # Ordinary words: "لايزال" (still), "سلمية" (peaceful) without a preposition, "مفرق" (a junction).
+    ("قال إن الوضع لايزال غامضا في الصومال", [("الصومال", "SO")]),
+    ("خرجت مظاهرات سلمية في المدن اليمنية", []),
+    ("استهدفت مسيرة سيارة قرب مفرق القرية", []),
+    ("قصفت القوات مدينة سلمية في ريف حماة", [("سلمية", "SY"), ("حماة", "SY")]),
+])
+def test_ordinary_words_and_clitics(text, expected):
+    assert _places(text) == expected

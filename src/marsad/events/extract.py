@@ -111,7 +111,7 @@ class Extractor:
         ]
         if not triggered:
             return []
-        places, about = find_places_in_context(_around(view, triggered), self.gazetteer)
+        places, about = find_places_in_context(_around(view, triggered), self.gazetteer, view)
         places_by_sentence = _by_sentence(view, places)
         doc_country = about.country or _dominant_country(places)  # the evidence first, then the count
         dates = find_dates(view, doc.published)

@@ -16,7 +16,15 @@ from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .importer import import_geonames
 from .model import CountryInfo, Place, PlaceMention
 from .recognize import RawMention, find_raw
-from .resolve import DocumentPlace, choose, choose_near, document_context, document_place, geo_precision
+from .resolve import (
+    DocumentPlace,
+    choose,
+    choose_near,
+    document_context,
+    document_place,
+    geo_precision,
+    within_precision,
+)
 
 # Words that may join a place to the wider place that locates it ("X غربي Y", "X في محافظة Y").
 _LINK_WORDS = frozenset("""شرق غرب شمال جنوب شرقي غربي شمالي جنوبي الشرقي الغربي الشمالي الجنوبي قرب
@@ -24,12 +32,24 @@ _LINK_WORDS = frozenset("""شرق غرب شمال جنوب شرقي غربي ش�
 _LINK_MAX_CHARS = 30
 
 
+_SIZE = {"country": 0, "admin1": 1, "region": 1, "water": 1, "admin2": 2}  # else 3: towns, sites
+
+
+def _within(place: Place | None, anchor: Place) -> bool:
+    """May PLACE (its reading on its own) lie in ANCHOR? Not when it is the bigger of the two:
+    "لبنان، مصر، العراق" lists countries, "محافظة X، Y" names a town after a province."""
+    if place is None:
+        return True
+    return place.feature != "country" and _SIZE.get(place.feature, 3) >= _SIZE.get(anchor.feature, 3)
+
+
 def _anchored(norm: str, a, b) -> bool:
     """Is mention `b` the wider place that locates mention `a` just before it?"""
     if b.sentence != a.sentence or b.start - a.end > _LINK_MAX_CHARS:
         return False
     words = norm[a.end:b.start].replace("،", " ").split()
-    return all(w in _LINK_WORDS or (w[:1] in "بول" and w[1:] in _LINK_WORDS) for w in words)
+    # "بيت جن بريف دمشق": the preposition ب may be all that is left of the word before the name
+    return all(w in _LINK_WORDS or w == "ب" or (w[:1] in "بول" and w[1:] in _LINK_WORDS) for w in words)
 
 __all__ = ["CountryInfo", "DocumentPlace", "Gazetteer", "Place", "PlaceMention", "country_info",
            "find_places", "find_places_in_context", "geoparse", "import_geonames", "load_gazetteer"]
@@ -58,8 +78,8 @@ def _nationality_next_to(view: TextView, raw: RawMention) -> str | None:
     return None
 
 
-def _nationalities(view: TextView) -> list[str]:
-    """ISO2 codes of the nationality adjectives of the text, one per use ("السوري", "اليمنية")."""
+def _nationalities(view: TextView) -> list[tuple[str, str]]:
+    """(word, ISO2) of the nationality adjectives of the text, one per use ("السوري", "اليمنية")."""
     from ..actors.recognize import nationality_adjectives
 
     adjectives = nationality_adjectives()
@@ -68,7 +88,7 @@ def _nationalities(view: TextView) -> list[str]:
         for t in view.tokens_of(s):
             iso = adjectives.get((t.text, True)) or adjectives.get((t.text, False))
             if iso:
-                out.append(iso)
+                out.append((t.text, iso))
     return out
 
 
@@ -78,26 +98,35 @@ def find_places(view: TextView, gaz: Gazetteer | None = None) -> list[PlaceMenti
 
 
 def find_places_in_context(
-    view: TextView, gaz: Gazetteer | None = None
+    view: TextView, gaz: Gazetteer | None = None, whole: TextView | None = None
 ) -> tuple[list[PlaceMention], DocumentPlace]:
-    """`find_places`, and the country (and admin1) the document is about, which resolved them."""
+    """`find_places`, and the country (and admin1) the document is about, which resolved them.
+    WHOLE: the whole document when VIEW holds only some of its sentences; its nationality
+    adjectives count as evidence too (reading them is cheap, unlike its place names)."""
     gaz = gaz or default_gazetteer()
     raws = find_raw(view, gaz)
     ctx = document_context(raws, gaz)
-    doc = document_place(raws, gaz, _nationalities(view))
+    adjectives = _nationalities(whole or view)
+    doc = document_place(raws, gaz, [iso for _, iso in adjectives], {w for w, _ in adjectives})
     places = [choose(r, gaz, ctx[r.key], _nationality_next_to(view, r), doc) for r in raws]
     # "العامرية غربي بغداد", "قرية سرجومة جنوب كركوك", "هجين بريف دير الزور": the place named right
     # after, joined by a direction or "in", anchors the reading of the first (right to left, so that
     # chains resolve from their widest place).
+    precision = [geo_precision(p, r) for p, r in zip(places, raws, strict=True)]
     for i in range(len(raws) - 2, -1, -1):
         anchor = places[i + 1]
-        if anchor is not None and _anchored(view.norm, raws[i], raws[i + 1]):
-            places[i] = choose_near(raws[i], gaz, ctx[raws[i].key], anchor)
+        if anchor is not None and _anchored(view.norm, raws[i], raws[i + 1]) and _within(places[i], anchor):
+            nationality = _nationality_next_to(view, raws[i])
+            places[i] = choose_near(raws[i], gaz, ctx[raws[i].key], anchor, nationality)
+            precision[i] = geo_precision(places[i], raws[i])
+            if places[i] is None:
+                # "قرية X بريف إدلب" with X unknown: the place that locates it gives the
+                # coordinates, at the coarser precision of a place known only by its area.
+                places[i], precision[i] = anchor, within_precision(anchor)
     out = []
-    for r, place in zip(raws, places, strict=True):
+    for r, place, hint in zip(raws, places, precision, strict=True):
         start, end = view.span(r.start, r.end)
-        out.append(PlaceMention(view.doc_id, start, end, view.text[start:end], place,
-                                geo_precision(place, r), r.qualifier))
+        out.append(PlaceMention(view.doc_id, start, end, view.text[start:end], place, hint, r.qualifier))
     return out, doc
 
 

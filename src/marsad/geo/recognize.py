@@ -103,6 +103,8 @@ def _name_forms(word: str) -> tuple[tuple[str, int, str], ...]:
     for form, c in candidate_map(word).items():
         if c.suffix or (c.prefix.endswith(("ال", "لل")) and not form.startswith("ال")):
             continue
+        if "ك" in c.prefix:
+            continue  # "كرم", "كمينا": the comparative ك before a place name is rare, its misreadings common
         cut = c.cut - 2 if form.startswith("ال") and c.cut - len(c.prefix) == 2 else c.cut
         out.append((form, cut, c.prefix))
     out.sort(key=lambda x: x[1])

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .countries import focus_countries
+from .countries import country_rows, focus_countries
 from .gazetteer import Gazetteer
 from .lexicon import name_key
 from .model import Place
@@ -73,11 +73,13 @@ class DocumentPlace:
 
 _COUNTRY_VOTE = 2  # a country named outright
 _MIN_VOTES = 3  # the least evidence for a document country: a country named and one more sign
+_ADJECTIVE_VOTES = 2  # at most, for one country's nationality adjectives
 _WELL_KNOWN_POPULATION = 50_000  # a town this big, alone with its name, says where the text is
 
 
 def document_place(
-    raws: Sequence[RawMention], gaz: Gazetteer, adjectives: Sequence[str] = ()
+    raws: Sequence[RawMention], gaz: Gazetteer, adjectives: Sequence[str] = (),
+    adjective_words: Container[str] = (),
 ) -> DocumentPlace:
     """The document's country: the one that gets at least `_MIN_VOTES` and twice the votes of any
     other. A country name counts `_COUNTRY_VOTE`; a nationality adjective (ADJECTIVES, the ISO2
@@ -88,8 +90,10 @@ def document_place(
     named = set(adjectives)
     seen: set[str] = set()
     for r in raws:
-        if not r.ids or r.key in seen:
-            continue  # a name repeated is one piece of evidence ("بليز ... بليز" in a tweet)
+        if not r.ids or r.key in seen or r.key in adjective_words:
+            # A name repeated is one piece of evidence ("بليز ... بليز" in a tweet); a name that is
+            # also a nationality adjective ("مسيرة تركية") counts as the adjective it may be.
+            continue
         seen.add(r.key)
         places = [gaz.place(n) for n in r.ids]
         country = next((p.country for p in places if p.feature == "country"), None)
@@ -104,7 +108,9 @@ def document_place(
             votes[places[0].country] += 1
             if len({p.admin1 for p in places}) == 1 and places[0].admin1:
                 admins[(places[0].country, places[0].admin1)] += 1
-    votes.update(adjectives)
+    # An adjective repeated adds less than new evidence: "الاحتلال الإسرائيلي" said ten times over
+    # in a report from Gaza does not outweigh its places.
+    votes.update({c: min(n, _ADJECTIVE_VOTES) for c, n in Counter(adjectives).items()})
     country = _clear_winner(votes, _MIN_VOTES)
     if country is None:
         return DocumentPlace()
@@ -181,24 +187,39 @@ def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext, nationality: str | 
     return best
 
 
-_LOCAL_NOUNS = ("town", "area")  # "قرية X", "بلدة X", "حي X": a place of the document's own country
-
-
 def _stray(p: Place, raw: RawMention, doc: DocumentPlace | None) -> bool:
-    """Is P a namesake abroad of a place the gazetteer lacks? In a document about one country, a
-    small foreign place, or a foreign place of another kind than the village or quarter the text
-    names ("قرية الجفرة" is no Libyan district), is a wrong match: a far-away coordinate is worse
-    than none, and the event falls back on the places around it."""
+    """Is P a namesake abroad of a place the gazetteer lacks? In a document about one country that
+    never names P's country, a foreign place is a wrong match unless it is well known: a capital,
+    a town of some size across a nearby border (conflicts cross them), a great city further away.
+    A quarter or area ("حي X", "منطقة X") is never abroad, nor a village or town ("قرية الجفرة")
+    that the gazetteer has abroad only as another kind of place. A far-away coordinate is worse
+    than none: the event falls back on the places around it."""
     if doc is None or doc.country is None or p.country in (None, doc.country) or p.country in doc.named:
         return False
-    if p.feature in ("country", "region", "water") or p.capital or p.id.startswith("marsad:"):
-        return False  # well known, or curated on purpose
-    if raw.noun in _LOCAL_NOUNS and p.feature != "populated_place":
+    if p.feature in ("country", "region", "water") or p.capital:
+        return False
+    if raw.noun == "area" or (raw.noun == "town" and p.feature != "populated_place"):
         return True
-    return p.feature != "admin1" and p.population < _FOREIGN_TOWN_POPULATION
+    near = _km_to_country(p, doc.country) <= _NEIGHBOUR_KM
+    return p.population < (_NEIGHBOUR_TOWN if near else _FAR_CITY)
 
 
-_FOREIGN_TOWN_POPULATION = 100_000
+_NEIGHBOUR_KM = 1000.0  # from the document country's centre: the country next door
+_NEIGHBOUR_TOWN = 50_000
+_FAR_CITY = 1_000_000
+
+
+def _km_to_country(p: Place, iso2: str) -> float:
+    row = country_rows().get(iso2)
+    if row is None or not row["latitude"] or p.latitude is None:
+        return math.inf
+    return _km_between(p.latitude, p.longitude, float(row["latitude"]), float(row["longitude"]))
+
+
+def _km_between(la1: float, lo1: float, la2: float, lo2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (la1, lo1, la2, lo2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
 
 
 _ANCHOR_KM = 150.0
@@ -207,12 +228,11 @@ _ANCHOR_KM = 150.0
 def _km(a: Place, b: Place) -> float:
     if a.latitude is None or b.latitude is None:
         return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return _km_between(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
-def choose_near(raw: RawMention, gaz: Gazetteer, ctx: DocContext, anchor: Place) -> Place | None:
+def choose_near(raw: RawMention, gaz: Gazetteer, ctx: DocContext, anchor: Place,
+                nationality: str | None = None) -> Place | None:
     """`choose`, with the reading that lies in the anchoring place (same country, same province,
     within `_ANCHOR_KM`) strongly preferred."""
     best, best_s = None, -math.inf
@@ -227,9 +247,11 @@ def choose_near(raw: RawMention, gaz: Gazetteer, ctx: DocContext, anchor: Place)
                 s += 6.0
         if s > best_s:
             best, best_s = p, s
-    if best is not None and best.country != anchor.country and _km(best, anchor) > 2 * _ANCHOR_KM:
-        # The gazetteer lacks the local place ("العامرية غربي بغداد" is not El Amria in Algeria):
-        # leave it unresolved, and let the anchoring place locate the event.
+    if best is not None and best.country != anchor.country and nationality != best.country and (
+            _km(best, anchor) > 2 * _ANCHOR_KM or anchor.feature not in ("region", "water")):
+        # The gazetteer lacks the local place ("العامرية غربي بغداد" is not El Amria in Algeria,
+        # "بيت جن بريف دمشق" not Beit Jann in Israel): leave it unresolved, and let the anchoring
+        # place locate the event. A region or a sea spans borders; an adjective names the country.
         return None
     return best
 
@@ -249,3 +271,9 @@ def geo_precision(place: Place | None, raw: RawMention) -> int | None:
     if raw.qualifier:
         base = max(base, 2)
     return base
+
+
+def within_precision(anchor: Place) -> int:
+    """ACLED geo_precision of a place known only as lying in ANCHOR: 2 near a town or in a
+    district, 3 somewhere in a province, region or country."""
+    return 2 if anchor.feature in ("populated_place", "site", "admin2", "admin3") else 3
