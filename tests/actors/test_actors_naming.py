@@ -192,3 +192,13 @@ def test_naming_warplanes_belong_to_the_air_power_of_the_place(country: str | No
 ])
 def test_naming_the_enemy_is_israel_in_lebanon_and_palestine(country: str, name: str) -> None:
     assert actor_name("enemy", D(2023, 10, 29), country) == name
+
+
+@pytest.mark.parametrize("country, name", [
+    ("YE", "Popular Resistance (Yemen)"),
+    ("LB", "Hezbollah"),
+    ("IQ", "Islamic Resistance in Iraq"),
+    ("PS", "Unidentified Armed Group (Palestine)"),
+])
+def test_naming_the_resistance_by_country(country: str, name: str) -> None:
+    assert actor_name("resistance", D(2015, 8, 7), country) == name

@@ -137,6 +137,7 @@ def test_recognize_aliases_with_spans(text: str, items: list[tuple[str, str, str
     "قتل خمسة في غارة جوية على السوق",  # a strike noun alone names nobody
     "أدان الهجوم الإرهابي على الكنيسة",  # an adjective that is no nationality
     "خرجت مسيرة حاشدة في المدينة",  # a march, no adjective of a state
+    "دخلوا البلدة دون أية مقاومة تذكر",  # resistance as a common noun
 ])
 def test_recognize_common_words_are_not_actors(text: str) -> None:
     assert [m for m in _mentions(text) if m[3] not in ("military", "military_sa")] == []
@@ -213,6 +214,13 @@ def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: 
     ("قصفت مدفعية العدو الأحراج المحيطة بالبلدة", [("مدفعية العدو", "enemy", "named")]),
     ("العدو الإسرائيلي أطلق قذائف على البلدة", [("العدو الإسرائيلي", "military_il", "named")]),
     ("شنت طائرات العدوان غارات على صعدة", [("طائرات العدوان", "saudi_coalition", "named")]),
+    # "The resistance": Yemen's popular resistance, Hezbollah, Iraq's factions, by the event's country;
+    # Sudan's resistance committees are civilians.
+    ("هاجم مسلحو المقاومة الشعبية تجمعا للحوثيين",
+     [("مسلحو المقاومة", "popular_resistance", "named"), ("حوثيين", "houthis", "named")]),
+    ("سيطرت المقاومة على التلة", [("المقاومة", "resistance", "named")]),
+    ("اعتقلت الشرطة أعضاء في لجان المقاومة", [("الشرطة", "police", "state"),
+                                             ("لجان المقاومة", "civilians", "generic")]),
 ])
 def test_recognize_forces_by_ministry_security_units_and_the_enemy(text: str,
                                                                    items: list[tuple[str, str, str]]) -> None:
