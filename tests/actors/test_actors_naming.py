@@ -202,3 +202,14 @@ def test_naming_the_enemy_is_israel_in_lebanon_and_palestine(country: str, name:
 ])
 def test_naming_the_resistance_by_country(country: str, name: str) -> None:
     assert actor_name("resistance", D(2015, 8, 7), country) == name
+
+
+@pytest.mark.parametrize("actor_id, country, name", [
+    ("rebels", "YE", "Military Forces of Yemen (2014-) Houthi"),
+    ("rebels", "SY", "Opposition Rebels (Syria)"),
+    ("rebels", "SD", "Unidentified Armed Group (Sudan)"),
+    ("tribes", "SY", "Tribal Militia (Syria)"),
+    ("tribes", "IQ", "Sunni Tribal Mobilization Forces (Iraq)"),
+])
+def test_naming_rebels_and_tribes_by_country(actor_id: str, country: str, name: str) -> None:
+    assert actor_name(actor_id, D(2016, 5, 1), country) == name

@@ -221,6 +221,13 @@ def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: 
     ("سيطرت المقاومة على التلة", [("المقاومة", "resistance", "named")]),
     ("اعتقلت الشرطة أعضاء في لجان المقاومة", [("الشرطة", "police", "state"),
                                              ("لجان المقاومة", "civilians", "generic")]),
+    # Tribes, rebels, putschists, jihadists and the gendarmerie.
+    ("اندلعت مواجهات بين فصائل محلية ومسلحين من عشائر البدو", [("عشائر البدو", "tribes", "named")]),
+    ("وقصفت الفصائل مواقع العشائر", [("العشائر", "tribes", "named")]),
+    ("هاجم المتمردون الحوثيون المدينة", [("المتمردون", "rebels", "named"), ("الحوثيون", "houthis", "named")]),
+    ("تصدت القوات لهجوم الانقلابيين", [("الانقلابيين", "rebels", "named")]),
+    ("شنت غارات على مواقع الجهاديين", [("الجهاديين", "unidentified", "generic")]),
+    ("فرقت قوات الدرك المحتجين", [("قوات الدرك", "police", "state"), ("المحتجين", "protesters", "generic")]),
 ])
 def test_recognize_forces_by_ministry_security_units_and_the_enemy(text: str,
                                                                    items: list[tuple[str, str, str]]) -> None:
