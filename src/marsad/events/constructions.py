@@ -48,6 +48,8 @@ PHYSICAL_REASONS = frozenset({"result"})
 # مسلحون"); a bare harm verb is not enough ("أصيب جندي في هجوم": wounded in words, as often).
 VERB_PHYSICAL_REASONS = frozenset({"outcome"})
 TARGET_WINDOW = 4
+# Kinds whose trigger is a projectile or a bomb, which falls ("سقطت قذائف هاون على الحي").
+WEAPON_KINDS = frozenset({"shelling", "missile", "airstrike", "explosion", "ied", "car_bomb", "grenade"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class Construction:
     physical: bool  # PHYSICAL_KINDS need a physical sign (PHYSICAL_SIGNS) to be asserted
     pron: bool  # the verb carries the pronoun of the noun it follows ("هجوم شنه مسلحون")
     rel: bool  # the verb may open a relative clause right after the noun ("الهجوم الذي نفذته طالبان")
+    weapon: bool  # the noun is of WEAPON_KINDS ("سقطت قذائف", not "سقط الجندي")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,7 @@ def constructions() -> list[Construction]:
         fl = set(flags.split(","))
         out.append(Construction(name, shape, tuple(words.split("|")), int(reach), float(floor),
                                 "" if link == "-" else link, float(min_weight), "noprep" in fl,
-                                "physical" in fl, "pron" in fl, "rel" in fl))
+                                "physical" in fl, "pron" in fl, "rel" in fl, "weapon" in fl))
     return out
 
 
@@ -158,15 +161,20 @@ def licences(matches: Sequence[Match], aspects: Sequence[str], violent: Sequence
         if v.prefix.endswith(_NOUN_PREFIXES):
             continue
         c: Construction = v.entry.data
-        # A verb reports one event noun: its object (before) or subject (after), the weightiest
-        # trigger in reach ("شنت طائرات حربية غارات جوية": the raids, not the aircraft).
+        # A verb reports one event noun: after it, its object, the weightiest trigger in reach ("شنت
+        # طائرات حربية غارات جوية": the raids, not the aircraft); before it, the nearest, whose pronoun
+        # it carries or whose predicate it is ("بانفجار لغم زرعه المسلحون": the mine).
         reached = [i for i in cands
                    if i not in out and _reaches(c, v, matches[i], aspects[i], matches, cues, cl)]
-        if reached:
+        if not reached:
+            continue
+        if c.shape == "before":
             i = max(reached, key=lambda k: (matches[k].entry.data.weight, -abs(matches[k].first - v.first)))
-            # A relative clause on the noun tells who carried it out; it backgrounds nothing.
-            out[i] = Licence(c.name, c.floor, (v.first, v.last), physical=c.physical,
-                             verb_excused=frozenset({"subordinate"}) if c.rel else frozenset())
+        else:
+            i = max(reached, key=lambda k: matches[k].first)
+        # A relative clause on the noun tells who carried it out; it backgrounds nothing.
+        out[i] = Licence(c.name, c.floor, (v.first, v.last), physical=c.physical,
+                         verb_excused=frozenset({"subordinate"}) if c.rel else frozenset())
     for c in constructions():
         if c.shape == "means":
             _means(c, matches, aspects, cands, tokens, cl, out)
@@ -188,6 +196,8 @@ def _reaches(c: Construction, v: Match, m: Match, aspect: str, matches: Sequence
     if not ok or (c.link and not _link_prefix(m).startswith(c.link)):
         return False
     if c.pron and not (v.suffix and v.suffix.endswith(PRONOUN_SUFFIXES)):
+        return False
+    if c.weapon and m.entry.data.kind not in WEAPON_KINDS:
         return False
     # "قصفت قوات النظام البلدة بالمدفعية": a verb that is itself a trigger of the noun's kind says it all.
     if any(t.first == v.first and t.entry.data.kind == m.entry.data.kind for t in matches):

@@ -34,9 +34,11 @@ CLAUSE_EFFECT = {
     "negation": -0.45, "modal": -0.3, "plan": -0.45, "threat": -0.4, "condition": -0.45,
     "call": -0.3, "future": -0.45, "condemn": -0.2, "trial": -0.3, "question": -0.45,
 }
-GOVERNOR_EFFECT = {"reference": -0.35, "generic": -0.3}
+GOVERNOR_EFFECT = {"reference": -0.35, "generic": -0.3, "demonstrative": -0.35}
 # Tokens allowed between a governor and its noun: "بعد ساعتين من الاختطاف", "عمليات القتل".
-GOVERNOR_WINDOW = {"reference": 3, "generic": 1}
+# A demonstrative before the noun points back to an event already told ("هذا الهجوم", "هذا ثاني
+# هجوم"); as a pronoun further off ("وقال هذا المسؤول إن ... هجوم") it governs nothing.
+GOVERNOR_WINDOW = {"reference": 3, "generic": 1, "demonstrative": 1}
 CAUSE_WINDOW = GOVERNOR_WINDOW["reference"]  # "بسبب" / "إثر" govern a noun as reference words do
 SENTENCE_EFFECT = {"statistic": -0.15, "history": -0.15, "anchor": 0.1, "outcome": 0.1, "result": 0.1}
 LIGHT_VERB_EFFECT = 0.15  # "قامت دبابة بقصف", "نفذ هجوما", "وقع انفجار": a verb reports the masdar
