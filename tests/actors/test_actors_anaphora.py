@@ -52,7 +52,7 @@ def test_anaphora_refers_back(text: str, expected: list[tuple[str, str]]) -> Non
     ("دخل الجيش السوداني البلدة. وانسحبت القوات المساندة له.", []),
     ("هاجم تنظيم داعش الحاجز. وقالت الحركة الإسلامية إنها تدين الهجوم.", []),
     ("سيطرت هيئة تحرير الشام على البلدة. وقتل خمسة من المسلحين من قوات النظام.",
-     [("المسلحين", "unidentified"), ("قوات النظام", "assad_forces")]),
+     [("قوات النظام", "assad_forces")]),  # the gunmen are the forces named after "من"
     # Nothing named before: nothing to refer to.
     ("وقال التنظيم إنه نفذ الهجوم.", []),
     # Too far back without a head word.

@@ -222,7 +222,10 @@ def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: 
     ("اعتقلت الشرطة أعضاء في لجان المقاومة", [("الشرطة", "police", "state"),
                                              ("لجان المقاومة", "civilians", "generic")]),
     # Tribes, rebels, putschists, jihadists and the gendarmerie.
+    # The gunmen named after "من" are that group, not unidentified ones.
     ("اندلعت مواجهات بين فصائل محلية ومسلحين من عشائر البدو", [("عشائر البدو", "tribes", "named")]),
+    ("هاجم مسلحون من تنظيم داعش القرية", [("تنظيم داعش", "islamic_state", "named")]),
+    ("هاجم مسلحون القرية من جهة الشرق", [("مسلحون", "unidentified", "generic")]),
     ("وقصفت الفصائل مواقع العشائر", [("العشائر", "tribes", "named")]),
     ("هاجم المتمردون الحوثيون المدينة", [("المتمردون", "rebels", "named"), ("الحوثيون", "houthis", "named")]),
     ("تصدت القوات لهجوم الانقلابيين", [("الانقلابيين", "rebels", "named")]),

@@ -191,7 +191,23 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
     base = toks[0].index if toks else 0
     covered = {j - base for m in out for j in range(m.first, m.last)}
     units = find_units(view, toks, covered)
-    return sorted(out + units, key=lambda m: m.start) if units else out
+    if units:
+        out = sorted(out + units, key=lambda m: m.start)
+    return _drop_partitive_gunmen(toks, base, out)
+
+
+def _drop_partitive_gunmen(toks: list, base: int, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"مسلحين من عشائر البدو", "مسلحون من تنظيم داعش": the gunmen are the group named after
+    "من"; their generic mention would add an unidentified side."""
+    firsts = {m.first for m in mentions}
+    out = []
+    for m in mentions:
+        k = m.last - base  # local index of the token after the mention
+        if (m.actor_id == "unidentified" and k + 1 < len(toks) and toks[k].text == "من"
+                and m.last + 1 in firsts):
+            continue
+        out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)
