@@ -285,6 +285,13 @@ class Extractor:
             # ACLED: the demonstrators of a violent demonstration ("اقتحم متظاهرون المبنى") are rioters.
             d.fields["actor1"] = actor_name("rioters", date, country)
             d.fields["inter1"] = actor_inter("rioters")
+        elif (t.sub_event_type == "Arrests" and d.fields.get("inter1") in _NON_STATE_ARMED
+              and roles.actor1 is not None and roles.actor1.start < t.end + _DETAINER_REACH):
+            # ACLED: a state arrests; an armed group's detentions ("اعتقل تنظيم الدولة أربعة مدنيين",
+            # "شنت الميليشيا حملة اعتقالات") are abductions, violence against civilians. Only a group
+            # named as the subject (before the verb or right after it), not one named further on
+            # ("اعتقلت النيابة فلانا ووجهت له تهمة تمويل حماس").
+            d.sub_event_type = "Abduction/forced disappearance"
 
     def _finish(self, d: Draft, view: TextView) -> Event:
         t = d.trigger
@@ -613,6 +620,8 @@ _OUTCOME_KINDS = frozenset({"killing"})
 _ARMED = frozenset(
     {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 )
+_NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+_DETAINER_REACH = 20  # characters after an arrest word its subject may start ("اعتقل، أمس، تنظيم الدولة")
 
 
 # Kinds of violence that kill or are meant to (a shooting, a killing): against protesters, excessive force.

@@ -1,0 +1,50 @@
+"""Strategic developments and abductions that real articles report: arrests in their idioms and
+masdars, an armed group's detentions as abductions, and the talk about arrests that reports none."""
+
+import pytest
+
+import marsad
+
+PUBLISHED = "2019-03-07"
+POLICE = "Police Forces of Iraq (2018-2020)"
+
+
+def _coded(text: str) -> list[tuple[str, str, str, str]]:
+    return [(e.event_type, e.sub_event_type, e.actor1, e.actor2)
+            for e in marsad.extract(text, published=PUBLISHED)]
+
+
+@pytest.mark.parametrize("text", [
+    # The idiom split by an adverb: ألقى ... القبض.
+    "ألقت الشرطة، مساء أمس، القبض على ثلاثة مطلوبين في حي الكرادة ببغداد.",
+    # A masdar an auxiliary or a light verb reports.
+    "وتم اعتقال الناشط في حي الكرادة ببغداد أمس.",
+    "وتحدث شهود عن قيام قوات الأمن بحملة مداهمات في حي الكرادة ببغداد أمس.",
+    "اعتقلت قوات الأمن عشرين شخصا في الموصل أمس.",
+])
+def test_arrests_reported(text):
+    assert _coded(text) == [("Strategic developments", "Arrests", POLICE, "Civilians (Iraq)")]
+
+
+@pytest.mark.parametrize("text", [
+    "أصدرت النيابة العامة مذكرة اعتقال بحق الوزير السابق في بغداد أمس.",  # a warrant
+    "نفى الجيش اعتقال أي صحفي في الموصل أمس.",  # a denial
+    "أصدرت النيابة أمرا بإلقاء القبض على الوزير في بغداد أمس.",  # an order
+])
+def test_talk_of_arrests_reports_none(text):
+    assert _coded(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقل تنظيم داعش أربعة مدنيين في بلدة الشحيل بريف دير الزور أمس.",
+    "قال ناشطون إن تنظيم الدولة اعتقل، أمس، أربعة مدنيين في بلدة الشحيل بريف دير الزور.",
+])
+def test_an_armed_groups_detentions_are_abductions(text):
+    assert _coded(text) == [("Violence against civilians", "Abduction/forced disappearance",
+                             "Islamic State (Syria)", "Civilians (Syria)")]
+
+
+def test_a_group_named_after_the_arrest_is_not_its_author():
+    # The prosecution arrested him; Hamas is what he is accused of funding (no abduction by Hamas).
+    events = _coded("وكانت نيابة أمن الدولة قد اعتقلت الرجل في القاهرة أمس ووجهت له اتهامات بتمويل حماس.")
+    assert [e[:2] for e in events] == [("Strategic developments", "Arrests")]
