@@ -167,3 +167,18 @@ def test_foreign_namesakes_by_distance(text, expected, country):
 ])
 def test_ordinary_words_and_clitics(text, expected):
     assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A division next door is read abroad: it is well known there ...
+    ("قتل ثلاثة مدنيين بقصف الحوثيين على مدينة تعز في اليمن. ووصلت الأمطار إلى ظفار.",
+     [("تعز", "YE"), ("اليمن", "YE"), ("ظفار", "OM")]),
+    # ... a small place far away is not ("الشدادي" in Yemen is a surname, Shaddadi is in Syria).
+    ("قتل ثلاثة مدنيين بقصف الحوثيين على مدينة تعز في اليمن. وقال القائد الشدادي إن قواته تقدمت.",
+     [("تعز", "YE"), ("اليمن", "YE"), ("الشدادي", None)]),
+    # Ordinary words that GeoNames lists abroad: "رياض" (a square's name), "العنصر" (the member).
+    ("تجمع المحتجون في ساحة رياض الصلح وسط بيروت", [("بيروت", "LB")]),
+    ("قتل العنصر في الاشتباكات", []),
+])
+def test_neighbouring_divisions_and_words(text, expected):
+    assert _in_context(text)[0] == expected

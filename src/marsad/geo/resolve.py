@@ -190,7 +190,8 @@ def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext, nationality: str | 
 def _stray(p: Place, raw: RawMention, doc: DocumentPlace | None) -> bool:
     """Is P a namesake abroad of a place the gazetteer lacks? In a document about one country that
     never names P's country, a foreign place is a wrong match unless it is well known: a capital,
-    a town of some size across a nearby border (conflicts cross them), a great city further away.
+    a division or a town of some size across a nearby border (conflicts cross them), a great city
+    further away.
     A quarter or area ("حي X", "منطقة X") is never abroad, nor a village or town ("قرية الجفرة")
     that the gazetteer has abroad only as another kind of place. A far-away coordinate is worse
     than none: the event falls back on the places around it."""
@@ -201,6 +202,8 @@ def _stray(p: Place, raw: RawMention, doc: DocumentPlace | None) -> bool:
     if raw.noun == "area" or (raw.noun == "town" and p.feature != "populated_place"):
         return True
     near = _km_to_country(p, doc.country) <= _NEIGHBOUR_KM
+    if near and p.feature in ("admin1", "admin2"):
+        return False  # a province or district next door ("ظفار" in a Yemeni text)
     return p.population < (_NEIGHBOUR_TOWN if near else _FAR_CITY)
 
 
