@@ -135,3 +135,16 @@ def test_roles_civilians_never_initiate_violence(text: str, trigger: str, passiv
 def test_roles_strike_adjective_and_oblique_mentions(text: str, trigger: str, passive: bool, event_type: str,
                                                      expected: tuple) -> None:
     assert _roles(text, trigger, passive, event_type) == expected
+
+
+@pytest.mark.parametrize("text, trigger, passive, event_type, expected", [
+    # "التابع لـ X" attaches X to the actor right before it ...
+    ("هاجم لواء فاطميون التابع للحرس الثوري مواقع داعش", "هاجم", False, "",
+     ("لواء فاطميون", "داعش", ["حرس الثوري"], [])),  # "للحرس": the span keeps no article
+    # ... but what it attaches X to here is no actor: X is read by its place (the target).
+    ('استهدف الجيش الوطني مواقع لـ"مجلس منبج العسكري" التابع لـ"قسد"', "استهدف", False, "",
+     ("الجيش الوطني", "قسد", [], [])),
+])
+def test_roles_attached_actor_needs_its_owner_next_to_it(text: str, trigger: str, passive: bool,
+                                                         event_type: str, expected: tuple) -> None:
+    assert _roles(text, trigger, passive, event_type) == expected

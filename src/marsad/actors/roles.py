@@ -32,6 +32,7 @@ BETWEEN, SECOND, OPPONENT, FILLER, BLOCK, BARRIER = (
     "between", "second", "opponent", "filler", "block", "barrier")
 ROLES = frozenset({AGENT, TARGET, OBJECT, ASSOC, ASSOC_OF, BETWEEN, OPPONENT, FILLER, BLOCK, BARRIER})
 _MAX_FILLERS = 5
+_OWNER_GAP = 1  # words between an actor and "التابع لـ" that attaches another to it ("... الأفغاني التابع")
 # Sentence-internal punctuation that ends a clause.
 _CLAUSE_PUNCT = re.compile("[;؛]")
 
@@ -182,6 +183,10 @@ def assign_roles(view: TextView, sentence: Sentence, trigger_start: int, trigger
         if mk.role == ASSOC_OF and mk.cue is not None:
             owners = [x.mention for x in marked if x.mention.end <= mk.cue.start]
             mk.owner = owners[-1] if owners else None
+            if mk.owner is None or mk.cue.first + base - mk.owner.last > _OWNER_GAP:
+                # "مواقع لـ«مجلس منبج العسكري» التابع لـ«قسد»": what it is attached to is no actor
+                # of the sentence; read by its place like any other mention.
+                mk.role, mk.owner = NONE, None
         marked.append(mk)
         mention_end[m.last - 1] = mk
     return _resolve(marked, trigger_start, trigger_end, passive, event_type)
