@@ -85,3 +85,22 @@ def test_closures_and_aims_are_no_protest(text):
 ])
 def test_a_counted_crowd_makes_a_protest_of_a_verb_of_gathering_only(text, expected):
     assert _typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The intervention types the protest a sentence asserts, however it is named (the tear gas fired
+    # to disperse, the dispersal itself), and the force is actor2.
+    ("أطلقت قوات الأمن الغاز المسيل للدموع لتفريق محتجين اعتصموا في مدينة تطاوين أمس.",
+     [("Protests", "Protest with intervention", "Protesters (Tunisia)", "Police Forces of Tunisia")]),
+    ("فضت القوات الأمنية في البصرة مساء أمس تظاهرات احتشدت وسط المدينة.",
+     [("Protests", "Protest with intervention", "Protesters (Iraq)", "Police Forces of Iraq (2018-2020)")]),
+])
+def test_an_intervention_types_the_protest_it_stands_beside(text, expected):
+    assert [(e.event_type, e.sub_event_type, e.actor1, e.actor2)
+            for e in marsad.extract(text, published=PUBLISHED)] == expected
+
+
+def test_a_dispersal_denied_leaves_the_protest_peaceful():
+    events = marsad.extract("تظاهر مئات الطلاب أمام وزارة التربية في بغداد أمس ولم تحاول الشرطة تفريقهم.",
+                            published=PUBLISHED)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Peaceful protest")]

@@ -61,6 +61,9 @@ DEMO_LIGHT_VERB_SUPPORT = 0.15
 DEMO_ADJUNCT_EFFECT = -0.3  # a demonstration noun that no verb reports ("خلال التظاهرة")
 DEMO_PURPOSE_EFFECT = -0.3  # a demonstration masdar after purpose ل ("فرقا لإقفال الطرق")
 PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
+# Beside an asserted protest, an intervention named in any way types it ("أطلقت الشرطة الغاز المسيل
+# للدموع لتفريق محتجين اعتصموا"), unless it is denied, planned, threatened or asked about.
+UNASSERTED = frozenset(modality.CLAUSE_EFFECT)
 # Kinds that assert a demonstration; the other demonstration kinds only type one (see detect()).
 ASSERTING = frozenset({"protest", "mob_violence"})
 # Kinds that assert one when protesters are their subject or object ("رشق محتجون الشرطة بالحجارة",
@@ -600,7 +603,8 @@ def detect(view: TextView, sentence: Sentence, min_confidence: float = MIN_CONFI
     # precedence ("قتل متظاهرون ... في ساحة التحرير" is no government regaining territory).
     return [t for t in found if t.confidence >= min_confidence
             or (t.confidence >= COMPANION_MIN and _group(t.event_type) in groups
-                and t.kind not in REPORT_ONLY_KINDS)]
+                and t.kind not in REPORT_ONLY_KINDS)
+            or (demo and t.kind == "protest_intervention" and not UNASSERTED & set(t.reasons))]
 
 
 def _asserts_demonstration(t: Trigger) -> bool:
