@@ -231,6 +231,7 @@ def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: 
     ("تصدت القوات لهجوم الانقلابيين", [("الانقلابيين", "rebels", "named")]),
     ("شنت غارات على مواقع الجهاديين", [("الجهاديين", "unidentified", "generic")]),
     ("فرقت قوات الدرك المحتجين", [("قوات الدرك", "police", "state"), ("المحتجين", "protesters", "generic")]),
+    ("تعرضت إحدى دوريات الأمن لإطلاق نار", [("دوريات الأمن", "police", "state")]),
 ])
 def test_recognize_forces_by_ministry_security_units_and_the_enemy(text: str,
                                                                    items: list[tuple[str, str, str]]) -> None:

@@ -148,3 +148,15 @@ def test_roles_strike_adjective_and_oblique_mentions(text: str, trigger: str, pa
 def test_roles_attached_actor_needs_its_owner_next_to_it(text: str, trigger: str, passive: bool,
                                                          event_type: str, expected: tuple) -> None:
     assert _roles(text, trigger, passive, event_type) == expected
+
+
+@pytest.mark.parametrize("text, trigger, passive, event_type, expected", [
+    # A counted strike noun is indefinite: the name after it is the verb's object, not its agent.
+    ("استهدفت قوات النظام بأربع غارات مواقع قسد", "غارات", False, "", ("قوات النظام", "قسد", [], [])),
+    ("قصفت الطائرات التركية بـ3 غارات مواقع قسد", "غارات", False, "", ("الطائرات التركية", "قسد", [], [])),
+    # Not counted, the strike noun's genitive is its agent.
+    ("قتل مدنيان في غارات الطيران الروسي", "غارات", False, "", ("الطيران الروسي", "مدنيان", [], [])),
+])
+def test_roles_counted_strike_noun_has_no_agent_after_it(text: str, trigger: str, passive: bool,
+                                                         event_type: str, expected: tuple) -> None:
+    assert _roles(text, trigger, passive, event_type) == expected

@@ -28,9 +28,9 @@ NONE = ""
 # verb's subject (a subject takes no preposition); it may still be the target.
 OBLIQUE = "oblique"
 AGENT, TARGET, OBJECT, ASSOC, ASSOC_OF = "agent", "target", "object", "assoc", "assoc_of"
-BETWEEN, SECOND, OPPONENT, FILLER, BLOCK, BARRIER = (
-    "between", "second", "opponent", "filler", "block", "barrier")
-ROLES = frozenset({AGENT, TARGET, OBJECT, ASSOC, ASSOC_OF, BETWEEN, OPPONENT, FILLER, BLOCK, BARRIER})
+BETWEEN, SECOND, OPPONENT, FILLER, COUNT, BLOCK, BARRIER = (
+    "between", "second", "opponent", "filler", "count", "block", "barrier")
+ROLES = frozenset({AGENT, TARGET, OBJECT, ASSOC, ASSOC_OF, BETWEEN, OPPONENT, FILLER, COUNT, BLOCK, BARRIER})
 _MAX_FILLERS = 5
 _OWNER_GAP = 1  # words between an actor and "التابع لـ" that attaches another to it ("... الأفغاني التابع")
 # Sentence-internal punctuation that ends a clause.
@@ -127,17 +127,28 @@ def _classify(m: ActorMention, lo_token: int, base: int, cues: _CuesBefore,
         cue = cues.ending_at(i - base)
         if cue is None:
             return _Marked(m, OBLIQUE if poss else NONE)
-        if cue.label == FILLER and not poss and skipped < _MAX_FILLERS:
+        if cue.label in (FILLER, COUNT) and not poss and skipped < _MAX_FILLERS:
             skipped += 1
             conj = conj or cue.prefix.startswith("و")
             i = cue.first + base - 1
             continue
-        if cue.label == FILLER:
+        if cue.label in (FILLER, COUNT):
+            return _Marked(m, NONE)
+        if cue.label == AGENT and _counted(tokens, cue.first, cues):
             return _Marked(m, NONE)
         if poss and cue.label not in (AGENT, TARGET, ASSOC_OF):
             return _Marked(m, OBLIQUE)
         return _Marked(m, cue.label, cue)
     return _Marked(m, NONE)
+
+
+def _counted(tokens: list, first: int, cues: _CuesBefore) -> bool:
+    """The cue starting at local token `first` is counted ("بأربع غارات", "بـ3 غارات"): an indefinite
+    noun, in construct with no name after it."""
+    if first == 0:
+        return False
+    before = cues.ending_at(first - 1)
+    return tokens[first - 1].text.isdigit() or (before is not None and before.label == COUNT)
 
 
 def _clause(view: TextView, sentence: Sentence, toks: list, t_start: int, t_end: int) -> tuple[int, int]:
