@@ -25,7 +25,7 @@ def test_extract_ied_victims_are_the_target_and_deaths_exclude_wounded():
     assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2018-2020)")
     assert (e.inter1, e.inter2) == ("Political militia", "State forces")
-    assert e.fatalities == 3 and _evidence(e, "fatalities") == ["ثلاثة جنود"]
+    assert e.fatalities == 3 and _evidence(e, "fatalities") == ["ثلاثة جنود عراقيين"]
     assert e.event_date == "2019-03-06" and e.time_precision == 1 and _evidence(e, "event_date") == ["أمس"]
     assert (e.location, e.country, e.iso, e.geo_precision) == ("Ramadi", "Iraq", 368, 1)
     assert _evidence(e, "location") == ["الرمادي"]

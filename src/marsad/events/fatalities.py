@@ -60,6 +60,7 @@ class FatalityMention:
     group: str = "generic"  # victim category: civilian, military, police, militant, bomber, others, generic
     sentence_index: int = -1
     joined: bool = False  # joined by و to the mention before it: other victims, who add up
+    subset: bool = False  # some of the victims counted before it ("بينهم 3 أطفال"): adds nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def casualty_matcher() -> Matcher:
     for phrase, w in casualty_words().items():
         if w.role == "kin":
             continue  # looked up only after a victim and و (see _joined)
-        inflects = w.role in _TRIGGERS + ("self_verb",)
+        inflects = w.role in _TRIGGERS + ("self_verb", "toll_verb")
         entries.append(Entry(tuple(phrase.split()), w.role, w, suffix=inflects))
         if (w.role in ("casualty", "person") and " " not in phrase and not phrase.endswith(_NO_TANWIN_ALIF)
                 and w.number != "2c"):
@@ -177,6 +178,8 @@ class _Sentence:
                 # "اختطف مسلحون ثلاثة صحفيين": the noun right after the verb is its agent.
                 self.agents.add(m.first)
                 continue
+            if m.label == "measure" and "ال" in m.prefix:
+                continue  # "استشهد جراء هذه الغارة 9": a definite noun is no measure of the figure
             if m.label in ("person", "casualty", "measure"):
                 return None
         return None
@@ -265,12 +268,17 @@ def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]
     numbers = find_numbers(s.toks, view.norm)
     out: list[FatalityMention] = []
     starts = {n.first for n in numbers}
+    # Figures of some of the victims ("بينهم 4 أطفال") are read last, once the whole, a noun or a
+    # figure, is read; their nouns wait for them.
+    subsets = [n for n in numbers if n.first and s.word(n.first - 1, "subset") is not None]
+    waiting = {n.last for n in subsets} | {n.last + 1 for n in subsets}
     for n in numbers:
-        mention = _figure(s, n, starts)
+        mention = _figure(s, n, starts) if n not in subsets else None
         if mention is not None and mention.count <= MAX_EVENT_COUNT:
             out.append(mention)
     for m in s.matches:
-        if m.label in ("person", "casualty") and s.owner[m.first] is None and m.first not in s.agents:
+        if (m.label in ("person", "casualty") and s.owner[m.first] is None and m.first not in s.agents
+                and m.first not in waiting):
             mention = _bare_noun(s, m)
             if mention is not None:
                 out.append(mention)
@@ -278,6 +286,10 @@ def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]
             mention = _bomber(s, m)
             if mention is not None:
                 out.append(mention)
+    for n in subsets:
+        mention = _figure(s, n, starts)
+        if mention is not None and mention.count <= MAX_EVENT_COUNT:
+            out.append(mention)
     out.sort(key=lambda x: x.start)
     found = _named_with_others(s, numbers, _joined(s, numbers, out))
     return [m for m in found if not _in_period(s, periods, m)] if periods else found
@@ -341,7 +353,7 @@ def _joined(s: _Sentence, numbers: list[NumberMatch], found: list[FatalityMentio
                 i = next((i for st, i in at_start.items() if toks[k].start <= st < toks[k].end), None)
                 if i is None or out[i].kind != m.kind:
                     break
-                out[i] = replace(out[i], joined=True)
+                out[i] = replace(out[i], joined=True, subset=out[i].subset or m.subset)
                 k = after.get(out[i].end)
                 continue
             n = figures.get(k)
@@ -358,7 +370,7 @@ def _joined(s: _Sentence, numbers: list[NumberMatch], found: list[FatalityMentio
                 count, vague, start, end = noun[0], noun[0] == 3, toks[k].start + (1 if conj else 0), k + 1
             s.own(k, end, m.kind)
             out.append(FatalityMention(start, toks[end - 1].end, count, m.kind, vague, noun[1], s.index,
-                                       joined=True))
+                                       joined=True, subset=m.subset))
             k = end
     out.sort(key=lambda x: x.start)
     return out
@@ -475,6 +487,11 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
             return None
         if j < len(toks) and toks[j].text in _month_heads():
             return None  # "قتلوا الثلاثاء 28 تشرين الأول": a day of the month
+        before = s.cover[n.first - 1] if n.first else None
+        if before is not None and before.label == "measure" and "ال" in before.prefix:
+            return None  # "الساعة 10", "الغارة 3": the number of the thing named, no count
+        if s.norm[n.end:n.end + 1] == ":":
+            return None  # "10:50": a time
         if not n.vague and 1900 <= n.value <= 2100 and toks[n.first].text.isdigit():
             return None  # a year
         if n.value <= 2 and not toks[n.first].text[0].isdigit() and n.first and s.cover[n.first - 1] is None:
@@ -490,11 +507,14 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
         end, group = _adjectives(s, end, group)
     kind: str | None = None
     mixed = False
-    if w is not None and w.role == "casualty" and w.kind in KINDS:
+    whole = _subset_of(s, first)
+    if whole:
+        kind = whole  # "قتل 5 أشخاص بينهم 3 أطفال وأصيب آخرون": the children are among the dead
+    elif w is not None and w.role == "casualty" and w.kind in KINDS:
         kind = w.kind
     else:
         t = s.trigger_before(first)
-        if t is None and noun is not None:
+        if t is None and noun is not None and whole is None:
             t = s.trigger_after(end, starts - {n.first})
         elif t is not None and _after_verb_and(s, first):
             # "11 شخصا قتلوا و32 أصيبوا": a figure coordinated after the last clause's verb is the
@@ -526,11 +546,27 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
         group, end = "others", others.last  # "3 أشخاص آخرين": more victims, not the same ones
     count, vague = n.value, n.vague and not n.approx  # "أكثر من 20" is a figure given: 20
     if mixed:
-        kind, count, vague = "killed", _mixed_count(n.value), True
+        # "مقتل وإصابة 10" = 3 at most; "مقتل وجرح عدد من العناصر": several dead, 3
+        kind, count, vague = "killed", 3 if n.vague and not n.approx else _mixed_count(n.value), True
     s.own(first, end, kind)
     lead = noun if noun is not None else s.at.get(first)  # the victim noun, or "القتلى" in "القتلى إلى 25"
     start = min(n.start, _start(lead)) if lead is not None else n.start
-    return FatalityMention(start, toks[end - 1].end, count, kind, vague, group, s.index)
+    return FatalityMention(start, toks[end - 1].end, count, kind, vague, group, s.index, subset=bool(whole))
+
+
+_SUBSET_REACH = 8  # tokens back from "بينهم" to the victims it takes some of
+
+
+def _subset_of(s: _Sentence, first: int) -> str | None:
+    """After "بينهم"/"منهم": the kind of the victims counted before, of whom these are some ("قتل 10
+    أشخاص، بينهم 4 أطفال"); "" when none are counted ("استشهد 9 فلسطينيين منهم 6 أطفال" with the
+    9 unread: the children are read by their trigger, never by a verb after them); None otherwise."""
+    if first == 0 or s.word(first - 1, "subset") is None:
+        return None
+    for j in range(first - 2, max(-1, first - 2 - _SUBSET_REACH), -1):
+        if s.owner[j] is not None:
+            return s.owner[j]
+    return ""
 
 
 def _adjectives(s: _Sentence, end: int, group: str) -> tuple[int, str]:
@@ -546,20 +582,25 @@ def _adjectives(s: _Sentence, end: int, group: str) -> tuple[int, str]:
     return end, group
 
 
-_TOLL_NOUNS = frozenset({"حصيله", "عدد"})
-_TOLL_REACH = 30  # tokens between "حصيلة القتلى" and the figure it rises to
+_TOLL_REACH = 30  # tokens between "حصيلة القتلى" and the figure it comes to
 
 
 def _risen_toll(s: _Sentence, k: int) -> bool:
     """The figure at token k is what a toll of the dead rises or comes to, however far the toll
-    noun is, across clauses ("ارتفعت حصيلة القتلى جراء القصف على مركز الإيواء، إلى 68 شخصا")."""
-    if k == 0 or s.toks[k - 1].text not in ("الي", "حتي"):
-        return False
-    for j in range(k - 2, max(0, k - 2 - _TOLL_REACH), -1):
+    noun is, across clauses: right after "إلى" ("ارتفعت حصيلة القتلى جراء القصف على مركز الإيواء،
+    إلى 68 شخصا"), or after "بلغ" ("ليبلغ عدد القتلى في صفوفهم، مساء أمس، ما يقارب 24 عنصرا")."""
+    to = k > 0 and s.word(k - 1, "toll_to") is not None
+    for j in range(k - 1, max(0, k - 1 - _TOLL_REACH), -1):
         m = s.at.get(j)
-        if (m is not None and m.label == "casualty" and "ال" in m.prefix and m.entry.data.kind == "killed"
-                and s.toks[j - 1].text in _TOLL_NOUNS):
-            return True
+        if m is None:
+            continue
+        if m.label == "toll_verb":
+            to = True
+        elif m.label == "casualty" and "ال" in m.prefix and m.entry.data.kind == "killed":
+            verb = to or j > 1 and s.word(j - 2, "toll_verb") is not None  # "ليبلغ عدد القتلى ... 24"
+            return verb and s.word(j - 1, "toll") is not None
+        elif m.label == "casualty":
+            return False  # a toll of others comes between: "حصيلة القتلى 5 والجرحى إلى 20"
     return False
 
 
@@ -579,14 +620,27 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
     w: CasualtyWord = m.entry.data
     if w.number == "2c" and ("ال" in m.prefix or m.last >= len(s.toks)):
         return None  # a dual in construct has its genitive after it, never the article ("العنصري")
+    if w.number == "pl-fig":
+        return None  # "إعدام المصريين": a people named, not victims counted
+    if w.role == "person" and "ال" in m.prefix and m.first and s.cover[m.first - 1] is None \
+            and s.toks[m.first - 1].text.startswith(("ال", "وال")):
+        return None  # "الشمال السوري", "الجيش اللبناني": an adjective of the noun before
     kind: str | None = None
     mixed = False
-    if w.role == "casualty" and w.kind in KINDS:
+    whole = _subset_of(s, m.first)
+    if whole:
+        kind = whole  # "أصيب 5 أشخاص بينهم طفلان وقتل 3": the children are among the wounded
+    elif w.role == "casualty" and w.kind in KINDS:
         if s.negated(m.first, window=5):
             return None  # "دون سقوط قتلى", "لم يسفر الانفجار عن سقوط قتلى"
+        if (w.number == "pl" and "ال" in m.prefix and s.mixed_tail(m.last, w.kind) < 0
+                and s.trigger_before(m.first, window=2) is None):
+            return None  # "صور الشهداء", "أسماء القتلى": the dead spoken of, not counted
         kind = w.kind
     else:
-        t = s.trigger_before(m.first, window=2) or s.trigger_after(m.last, set(), window=3)
+        t = s.trigger_before(m.first, window=2)
+        if t is None and whole is None:
+            t = s.trigger_after(m.last, set(), window=3)
         if t is not None and t.kind == "fell" and not t.adjacent:
             t = None  # "سقط الصاروخان الآخران": what fell is the noun between, not the people
         if t is not None:
@@ -611,7 +665,8 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
         kind, count, vague = "killed", 1, True  # "مقتل وإصابة مدنيين": at least one dead
     s.own(m.first, end, kind)
     group = w.group if w.group != "-" else "generic"
-    return FatalityMention(_start(m), s.toks[end - 1].end, count, kind, vague, group, s.index)
+    return FatalityMention(_start(m), s.toks[end - 1].end, count, kind, vague, group, s.index,
+                           subset=bool(whole))
 
 
 def _bomber(s: _Sentence, m: Match) -> FatalityMention | None:
@@ -635,7 +690,7 @@ def total_fatalities(mentions: Iterable[FatalityMention]) -> tuple[int, Fatality
       ("قتل 5 أشخاص بينهم 3 أطفال" = 5); "آخرين" (others) and a suicide bomber add to both;
     - a vague figure is dropped when an exact one covers the same group.
     """
-    killed = _chains([m for m in mentions if m.kind == "killed" and m.count > 0])
+    killed = _chains(_wholes([m for m in mentions if m.kind == "killed" and m.count > 0]))
     if not killed:
         return 0, None
     exact_groups = {m.group for m in killed if not m.vague}
@@ -650,6 +705,20 @@ def total_fatalities(mentions: Iterable[FatalityMention]) -> tuple[int, Fatality
     total = max(specific, lowest.get("generic", 0)) + sum(lowest.get(g, 0) for g in additive)
     evidence = max(kept, key=lambda m: (m.count, -m.start))
     return total, evidence
+
+
+def _wholes(killed: list[FatalityMention]) -> list[FatalityMention]:
+    """Some of the victims ("بينهم 3 أطفال") add nothing to the victims they are some of, who are
+    at least as many: "عشرات بينهم 12 طفلا" = 12, "عدد من القتلى منهم قيادي" = 3."""
+    out: list[FatalityMention] = []
+    for m in sorted(killed, key=lambda x: (x.sentence_index, x.start)):
+        whole = next((i for i in range(len(out) - 1, -1, -1) if not out[i].subset
+                      and out[i].sentence_index == m.sentence_index), None) if m.subset else None
+        if whole is None:
+            out.append(m)
+        elif out[whole].vague and m.count > out[whole].count:
+            out[whole] = replace(out[whole], count=m.count, vague=m.vague)
+    return out
 
 
 def _chains(killed: list[FatalityMention]) -> list[FatalityMention]:
