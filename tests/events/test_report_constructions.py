@@ -86,6 +86,9 @@ def test_constructions_assert_the_report(text, expected):
         ("استشهاد أربعة أشخاص بغارة جوية على السوق.", "Air/drone strike"),
         ("سقوط قتلى في قصف مدفعي على السوق الشعبي.", "Shelling/artillery/missile attack"),
         ("استهداف رتل عسكري بعبوة ناسفة على الطريق الدولي.", "Remote explosive/landmine/IED"),
+        # A word of cause reaches the means of the harm past the commas of an adverb.
+        ("وأصيب ثلاثة أشخاص بجروح، مساء الجمعة، إثر انفجار عبوة ناسفة في المدينة.",
+         "Remote explosive/landmine/IED"),
         ("سقطت قذائف هاون على حي سكني في المدينة.", "Shelling/artillery/missile attack"),
         # Words the lexicon lacked: torture, hostage-taking, taking by force.
         ("أقدمت عصابة على احتجاز رهائن في المصرف وسط المدينة.", "Abduction/forced disappearance"),
@@ -118,6 +121,8 @@ def test_constructions_type_the_event(text, sub_event_type):
         # A verbal attack with its agent, and an attack recalled as the day before something else.
         "رد الوزير على الهجوم الذي شنه عليه النواب في الجلسة.",
         "قطعت الحكومة علاقاتها مع جارتها غداة هجوم شنه مسلحون على العاصمة.",
+        # Wounded in an attack past a comma, with no target: words as often as deeds.
+        "أصيب جندي بجروح، إثر هجوم.",
         # A demonstrative points back to an attack already told.
         "وأدت هذه الاعتداءات إلى موجة نزوح من القرية.",
         "وهذا ثاني هجوم انتحاري تشهده المدينة.",

@@ -175,9 +175,11 @@ def licences(matches: Sequence[Match], aspects: Sequence[str], violent: Sequence
         # A relative clause on the noun tells who carried it out; it backgrounds nothing.
         out[i] = Licence(c.name, c.floor, (v.first, v.last), physical=c.physical,
                          verb_excused=frozenset({"subordinate"}) if c.rel else frozenset())
-    for c in constructions():
-        if c.shape == "means":
-            _means(c, matches, aspects, cands, tokens, cl, out)
+    # Twice: a means may name its own means ("أصيب اثنان، إثر استهداف مدخل الساحة بقذيفة").
+    for _ in range(2):
+        for c in constructions():
+            if c.shape == "means":
+                _means(c, matches, aspects, cands, tokens, cues, cl, out)
     return out
 
 
@@ -207,34 +209,52 @@ def _reaches(c: Construction, v: Match, m: Match, aspect: str, matches: Sequence
 
 
 def _means(c: Construction, matches: Sequence[Match], aspects: Sequence[str], cands: Sequence[int],
-           tokens: Sequence[Token], cl: Clauses, out: dict[int, Licence]) -> None:
-    """An event heading its clause and its means or cause linked right after it: both asserted."""
-    links = frozenset(c.words)
+           tokens: Sequence[Token], cues: Sequence[modality.Cue], cl: Clauses,
+           out: dict[int, Licence]) -> None:
+    """An event heading its clause and its means or cause linked right after it: both asserted. The
+    head may be a word of harm that is no trigger ("أصيب ثلاثة أشخاص بجروح، مساء الجمعة، إثر انفجار
+    عبوة"); a word of cause reaches its means past commas, in clauses that background nothing."""
+    heads: list[tuple[int | None, int, int, str]] = []  # (trigger index, None for a word of harm; span; kind)
     for i in cands:
         head = matches[i]
-        if head.entry.data.weight < c.min_weight or cl.subordinate(head.first):
-            continue
         # The head opens its clause, or another construction asserts it ("تعرضت القاعدة لهجوم بالصواريخ").
-        if not (i in out or cl.head[head.first] == head.first):
-            continue
+        if (head.entry.data.weight >= c.min_weight and not cl.subordinate(head.first)
+                and (i in out or cl.head[head.first] == head.first)):
+            heads.append((i, head.first, head.last, head.entry.data.kind))
+    heads += [(None, q.first, q.last, "") for q in cues if q.category in modality.HARM_CUES
+              and cl.head[q.first] == q.first and not cl.subordinate(q.first)]
+    links = frozenset(c.words)
+    for i, first, last, kind in heads:
         for j in cands:
             means = matches[j]
-            if (means.first < head.last or means.first - head.last > c.reach
-                    or means.entry.data.kind == head.entry.data.kind
-                    or means.entry.data.weight < c.min_weight
-                    or not _same_clause(cl, head.first, means.first)):
+            if (means.first < last or means.first - last > 2 * c.reach or means.entry.data.kind == kind
+                    or means.entry.data.weight < c.min_weight):
                 continue
-            word = tokens[means.first - 1].text if means.first > head.last else ""
-            if _link_prefix(means).startswith("ب") and "ب" in links:
-                excused = frozenset()
-            elif word in links:
-                excused = frozenset({"reference"}) if word in _CAUSE_LINKS else frozenset()
+            word = tokens[means.first - 1].text if means.first > last else ""
+            if i is None and _same_clause(cl, first, means.first):
+                continue  # modality.py reads a verb of harm in its clause (the "harmed_by" row)
+            if _same_clause(cl, first, means.first) and means.first - last <= c.reach:
+                if _link_prefix(means).startswith("ب") and "ب" in links:
+                    excused = frozenset()
+                elif word in links:
+                    excused = frozenset({"reference"}) if word in _CAUSE_LINKS else frozenset()
+                else:
+                    continue
+            elif word in _CAUSE_LINKS and word in links and not any(
+                    cl.subordinate(k) for k in range(last, means.first)):
+                excused = frozenset({"reference"})
             else:
                 continue
             # The means of a reported death needs no other sign of being physical: it stands in when
             # a verb's construction lacks one.
-            for k, lic in ((i, Licence(c.name, c.floor)), (j, Licence(c.name, c.floor, excused=excused))):
-                out[k] = replace(out[k], fallback=lic) if k in out else lic
+            pairs = [(j, Licence(c.name, c.floor, excused=excused, physical=i is None))]
+            if i is not None:
+                pairs.append((i, Licence(c.name, c.floor)))
+            for k, lic in pairs:
+                if k not in out:
+                    out[k] = lic
+                elif out[k].name != c.name:
+                    out[k] = replace(out[k], fallback=lic)
             break
 
 
@@ -270,7 +290,7 @@ def asserted(licence: Licence, kind: str, span: tuple[int, int], conf: float, re
     """The confidence of a trigger of `kind` at tokens `span` standing in `licence`'s construction:
     at least its floor plus the negative effects of the cues on the trigger and on the construction's
     verb."""
-    if licence.physical and kind in PHYSICAL_KINDS and not _physical(licence, *span, reasons, cues, cl):
+    while licence.physical and kind in PHYSICAL_KINDS and not _physical(licence, *span, reasons, cues, cl):
         if licence.fallback is None:
             return conf, reasons
         licence = licence.fallback
