@@ -104,3 +104,19 @@ def test_a_dispersal_denied_leaves_the_protest_peaceful():
     events = marsad.extract("تظاهر مئات الطلاب أمام وزارة التربية في بغداد أمس ولم تحاول الشرطة تفريقهم.",
                             published=PUBLISHED)
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    # "مسيرة" is also a drone: spelt with a shadda, or next to a drone's words.
+    "استهدفت مسيّرة سيارة على طريق المطار في القامشلي أمس.",
+    "أسقطت الدفاعات الجوية مسيرة مفخخة فوق المدينة أمس.",
+    "شنت القوات أمس هجوما بطائرتين مسيرتين على مواقع في ريف حلب.",
+    "وبثت قناة المسيرة أمس لقطات من صنعاء.",
+])
+def test_a_drone_is_no_march(text):
+    assert [t for t in _typed(text) if t[0] in ("Protests", "Riots")] == []
+
+
+def test_a_march_is_a_protest():
+    assert _typed("خرجت مسيرة حاشدة في وسط مدينة تطاوين أمس.") == [
+        ("Protests", "Peaceful protest", "Protesters (Tunisia)")]

@@ -159,7 +159,7 @@ def test_triggers_data_lexicon_valid():
     for pos, kind, forms, weight, *rest in _data_rows("triggers.tsv"):
         assert pos in ("V", "N") and kind in kinds and 0 <= float(weight) <= 1
         assert set(filter(None, (rest[0] if rest else "").split(","))) <= {
-            "weak", "passive", "nosuf", "needsuf", "pl", "intrans", "crowd"}
+            "weak", "passive", "nosuf", "needsuf", "pl", "intrans", "crowd", "drone"}
         assert len(rest) <= 2
         if len(rest) == 2:  # the masdar weight: only a verb row has a masdar reading
             assert pos == "V" and 0 <= float(rest[1]) <= 1

@@ -74,6 +74,7 @@ ASSERTING_WITH_PARTICIPANTS = frozenset({"riot", "protest_intervention"})
 DEFINITE_PREFIXES = ("ال", "بال", "لل", "كال")
 CROWD_CUES = frozenset({"number", "crowd"})
 CROWD_WINDOW = 2  # "مئات المحتجين", "عشرات من المتظاهرين"
+SHADDA = "\u0651"  # a doubled consonant, written over it: "مسيّرة" (a drone), not "مسيرة" (a march)
 NOMINATIVE_PLURAL = "ون"  # "متظاهرون" right after an attack verb is its subject, "متظاهرين" its object
 NEW_PARTICIPANT_BEFORE = 3  # "محتجون غاضبون أحرقوا": the subject this close before the verb
 TYRES_WINDOW = 4  # "أضرم المحتجون النار في إطارات": tyres this close after a burning verb
@@ -144,6 +145,7 @@ class Lexeme:
     intrans: bool = False  # takes no object: a pronoun suffix makes it the masdar ("في أماكن تجمعهم")
     masdar: float | None = None  # weight of a perfect form read as its masdar ("القصف"), if not `weight`
     crowd: bool = False  # a crowd counted after it is its subject: "تجمع مئات", "هتف أكثر من ألف شخص"
+    drone: bool = False  # a march spelt as a drone (مسيرة / مسيّرة): see _drone()
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -216,7 +218,7 @@ def lexicon() -> list[Entry]:
                 plural = aspect == "noun" and ("pl" in flags or surface.split()[0].endswith("ات"))
                 lex = Lexeme(kind, float(weight), aspect, "passive" in flags, "weak" in flags,
                              "needsuf" in flags and aspect == "perfect", plural, "intrans" in flags,
-                             masdar if aspect == "perfect" else None, "crowd" in flags)
+                             masdar if aspect == "perfect" else None, "crowd" in flags, "drone" in flags)
                 entries.setdefault(surface, Entry.of(surface, kind, lex, suffix="nosuf" not in flags))
     return list(entries.values())
 
@@ -265,6 +267,14 @@ def _protesters_attack(cues: Sequence[modality.Cue], tokens: Sequence[Token], la
     المبنى", "هاجم المحتجون مركز الشرطة" (against "هاجمت الشرطة المتظاهرين")."""
     return any(c.category == "participant" and c.first == last
                and tokens[c.first].text.endswith(NOMINATIVE_PLURAL) for c in cues)
+
+
+def _drone(view: TextView, m: Match, cues: Sequence[modality.Cue]) -> bool:
+    """ "مسيرة" is a drone when spelt with a shadda (مسيّرة) or next to a drone's words: "طائرتين
+    مسيرتين", "استهداف مسيرة تركية", "مسيرة مفخخة", "قناة المسيرة" (a television channel)."""
+    if SHADDA in view.original(m.start, m.end):
+        return True
+    return any(c.category == "drone" and (c.last == m.first or c.first == m.last) for c in cues)
 
 
 def _in_name(m: Match, cues: Sequence[modality.Cue]) -> bool:
@@ -409,6 +419,7 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
     cues, cl = _context(tokens, view.norm)
     matches = [m for m in matches if not m.entry.data.needsuf or _verb_reading(m, tokens, cues)]
     matches = [m for m in matches if not _in_name(m, cues)]
+    matches = [m for m in matches if not m.entry.data.drone or not _drone(view, m, cues)]
     breaks = cl.breaks
     question = modality.is_question(view.norm[sentence.start:sentence.end], tokens)
     table = kinds()
