@@ -182,3 +182,20 @@ def test_ordinary_words_and_clitics(text, expected):
 ])
 def test_neighbouring_divisions_and_words(text, expected):
     assert _in_context(text)[0] == expected
+
+
+def test_document_country_wins_by_a_margin_not_alone():
+    # A report from south Lebanon names Israel too: Lebanon still has half as much evidence again.
+    text = ("قصف الجيش الإسرائيلي بلدات في جنوب لبنان، وقال إنه رد على قذائف أطلقت من لبنان نحو مزارع "
+            "شبعا. واستهدف القصف بلدة كفرشوبا في قضاء حاصبيا. وقالت إسرائيل إنها سترد.")
+    assert _in_context(text)[1].country == "LB"
+
+
+def test_country_name_is_the_country_in_any_document():
+    # The United States is the document's country; "إيران" is still Iran, not Iraan, Texas.
+    text = ("أكثر الدول إصابات: الولايات المتحدة الأمريكية وروسيا والبرازيل والهند وإيران. وسجلت "
+            "الولايات المتحدة أعلى عدد.")
+    places, doc = _in_context(text)
+    assert doc.country == "US"
+    assert places == [("الولايات المتحدة الأمريكية", "US"), ("روسيا", "RU"), ("البرازيل", "BR"),
+                      ("الهند", "IN"), ("إيران", "IR"), ("الولايات المتحدة", "US")]

@@ -73,6 +73,7 @@ class DocumentPlace:
 
 _COUNTRY_VOTE = 2  # a country named outright
 _MIN_VOTES = 3  # the least evidence for a document country: a country named and one more sign
+_MARGIN = 1.5  # the winner's votes over the runner-up's: a report from Lebanon names Israel too
 _ADJECTIVE_VOTES = 2  # at most, for one country's nationality adjectives
 _WELL_KNOWN_POPULATION = 50_000  # a town this big, alone with its name, says where the text is
 
@@ -81,8 +82,8 @@ def document_place(
     raws: Sequence[RawMention], gaz: Gazetteer, adjectives: Sequence[str] = (),
     adjective_words: Container[str] = (),
 ) -> DocumentPlace:
-    """The document's country: the one that gets at least `_MIN_VOTES` and twice the votes of any
-    other. A country name counts `_COUNTRY_VOTE`; a nationality adjective (ADJECTIVES, the ISO2
+    """The document's country: the one that gets at least `_MIN_VOTES` and `_MARGIN` times the
+    votes of any other. A country name counts `_COUNTRY_VOTE`; a nationality adjective (ADJECTIVES, the ISO2
     codes of those in the text), a division or a well-known town with no namesake elsewhere,
     one each; each name once. Its admin1 likewise among that country's unambiguous places."""
     votes: Counter = Counter()
@@ -122,7 +123,7 @@ def _clear_winner(votes: Counter, least: int) -> str | None:
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < least:
         return None
-    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+    if len(ranked) > 1 and ranked[0][1] < _MARGIN * ranked[1][1]:
         return None
     return ranked[0][0]
 
@@ -152,7 +153,7 @@ def score(p: Place, key: str, raw: RawMention, ctx: DocContext, nationality: str
     if doc is not None and doc.country and p.country == doc.country:
         # The document's country is the prior for every namesake: a place there beats a bigger
         # one abroad ("الجفرة" in a Syrian report), unless the name carries its own country.
-        s += 8.0 + (4.0 if doc.admin1 and p.admin1 == doc.admin1 and p.feature != "admin1" else 0.0)
+        s += 8.0 + (4.0 if doc.admin1 and p.admin1 == doc.admin1 else 0.0)
     if nationality and p.country == nationality:
         s += 12.0  # "العاصمة الأردنية عمان": the adjective says whose place it is
     if p.feature == "country" and key != _canonical_key(p.name_ar):
@@ -176,9 +177,11 @@ def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext, nationality: str | 
            doc: DocumentPlace | None = None) -> Place | None:
     """The reading of RAW with the best `score`; NATIONALITY: the ISO2 code of a nationality adjective
     next to the name; DOC: what the whole document is about."""
+    places = [gaz.place(n) for n in raw.ids]
+    if any(p.feature == "country" and raw.key == _canonical_key(p.name_ar) for p in places):
+        doc = None  # a country's own name is that country, whatever its namesakes in the document's
     best, best_s = None, -math.inf
-    for n in raw.ids:
-        p = gaz.place(n)
+    for p in places:
         s = score(p, raw.key, raw, ctx, nationality, doc)
         if s > best_s:
             best, best_s = p, s
