@@ -160,3 +160,8 @@ def test_roles_attached_actor_needs_its_owner_next_to_it(text: str, trigger: str
 def test_roles_counted_strike_noun_has_no_agent_after_it(text: str, trigger: str, passive: bool,
                                                          event_type: str, expected: tuple) -> None:
     assert _roles(text, trigger, passive, event_type) == expected
+
+
+def test_roles_participation_of_a_force_is_no_oblique() -> None:
+    # "مشاركة لـ X": X takes part; the cue keeps it a party, unlike a bare "ل" with no cue.
+    assert _roles("سجلت مشاركة لقوات المارينز في معارك هجين", "معارك") == ("قوات المارينز", None, [], [])

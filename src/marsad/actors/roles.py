@@ -137,7 +137,7 @@ def _classify(m: ActorMention, lo_token: int, base: int, cues: _CuesBefore,
         if cue.label == AGENT and _counted(tokens, cue.first, cues):
             return _Marked(m, NONE)
         if poss and cue.label not in (AGENT, TARGET, ASSOC_OF):
-            return _Marked(m, OBLIQUE)
+            return _Marked(m, NONE)
         return _Marked(m, cue.label, cue)
     return _Marked(m, NONE)
 
