@@ -64,6 +64,9 @@ def _asserted(text):
         ("قتل راع بانفجار لغم زرعه المسلحون في المرعى.",
          [("قتل", "killing", "means"), ("انفجار", "explosion", "means"), ("لغم", "landmine", "agent_after")]),
         ("وتحدثت مصادر عن سقوط قذيفة على منزل في البلدة.", [("قذيفة", "shelling", "fall")]),
+        # Managing to do it reports the act.
+        ("تمكن مسلحو المقاومة من السيطرة على عدد من المواقع في الجبل.",
+         [("السيطرة على", "territory_taken", "manage")]),
         # A passive auxiliary and the masdar of the act.
         ("وتم اختطاف الطبيب من عيادته مساء أمس على يد مسلحين.", [("اختطاف", "kidnapping", "done")]),
     ],
@@ -90,6 +93,8 @@ def test_constructions_assert_the_report(text, expected):
         ("وأصيب ثلاثة أشخاص بجروح، مساء الجمعة، إثر انفجار عبوة ناسفة في المدينة.",
          "Remote explosive/landmine/IED"),
         ("سقطت قذائف هاون على حي سكني في المدينة.", "Shelling/artillery/missile attack"),
+        # A takeover verb with its preposition, after a preposed subject.
+        ("وأضاف أن الثوار سيطروا على مديرية النادرة أمس.", "Non-state actor overtakes territory"),
         # Words the lexicon lacked: torture, hostage-taking, taking by force.
         ("أقدمت عصابة على احتجاز رهائن في المصرف وسط المدينة.", "Abduction/forced disappearance"),
         ("نفذت طائرات حربية غارات جوية على أطراف البلدة.", "Air/drone strike"),
@@ -113,6 +118,7 @@ def test_constructions_type_the_event(text, sub_event_type):
         # Backgrounded: a relative clause or a reference word recalls a known event.
         "زار الوزير المنطقة التي تعرضت لقصف مدفعي.",
         "عاد السكان إلى القرية بعد انتهاء الاشتباكات التي اندلعت فيها.",
+        "لم يتمكن الجيش من السيطرة على المدينة.",
         # A verbal attack: no military target, no toll.
         "شن الوزير هجوما على الحكومة بسبب الأزمة.",
         "تعرض المدرب لهجوم من الجماهير بعد الهزيمة.",
