@@ -32,7 +32,7 @@ from ..documents import Document, source_name
 from ..geo import country_info, find_places, find_places_in_context, load_gazetteer
 from ..text import Matcher, Sentence, TextView, analyse
 from .dates import event_date_for, find_dates
-from .fatalities import casualty_words, find_fatalities, toll_reference, total_fatalities
+from .fatalities import FatalityMention, casualty_words, find_fatalities, toll_reference, total_fatalities
 from .fuse import fuse_events, is_generic_actor
 from .model import Event, Evidence
 from .notes import confidence_of, notes_for
@@ -444,6 +444,7 @@ def _attach_tolls(drafts: list[Draft], view: TextView) -> list[Draft]:
     that only counts deaths, right after an attack on the same day and place (or a more precise place
     in it), gives that attack's toll; it is not a killing of its own. So does a sentence with no event
     of its own that names the attack ("وأسفر الهجوم عن سقوط قتلى"). See `_reconcile` for the figure."""
+    r = _Readings(view)
     out: list[Draft] = []
     tolls: set[int] = set()  # sentences read as tolls of an earlier attack
     for d in drafts:
@@ -459,24 +460,38 @@ def _attach_tolls(drafts: list[Draft], view: TextView) -> list[Draft]:
             if d.fields.get("location") not in (None, host.fields.get("location")):
                 _take_place(host, d)
             if not _day_total(view, d.sentence, host, out):
-                _add_toll(host, view, _toll(d, view), _bombers(view, d.sentence))
+                _add_toll(host, r, _toll(d, r), _bombers(r, d.sentence))
             host.evidence.extend(e for e in d.evidence if e.field in ("event", "fatalities", "attribution"))
             tolls.add(d.sentence.index)
             continue
         out.append(d)
-    _referred_tolls(out, view, {d.sentence.index for d in drafts} - tolls, tolls)
-    _figures_over_vague(out, view)
+    _referred_tolls(out, r, {d.sentence.index for d in drafts} - tolls, tolls)
+    _figures_over_vague(out, r)
     return out
 
 
-def _figures_over_vague(drafts: list[Draft], view: TextView) -> None:
+class _Readings:
+    """The casualty mentions of the article's sentences, read once for the toll rules."""
+
+    def __init__(self, view: TextView) -> None:
+        self.view = view
+        self._read: dict[int, list[FatalityMention]] = {}
+
+    def of(self, sentence: Sentence) -> list[FatalityMention]:
+        if sentence.index not in self._read:
+            self._read[sentence.index] = find_fatalities(self.view, sentence)
+        return self._read[sentence.index]
+
+
+def _figures_over_vague(drafts: list[Draft], r: _Readings) -> None:
     """Mentions of one event (fused later, keeping the lowest toll): a figure the article gives
     ("قتل 10 مدنيين") is the toll, not a vague one told elsewhere ("سقوط قتلى" = 3)."""
-    tolls = [_toll(d, view) for d in drafts]
-    for d, (count, vague) in zip(drafts, tolls, strict=True):
-        if not count or not vague:
+    counted = [d for d in drafts if d.fields.get("fatalities")]
+    pairs = [(d, [e for e in counted if _same_event(d, e)]) for d in counted]
+    for d, others in pairs:
+        if not others or not _toll(d, r)[1]:
             continue
-        figures = [n for e, (n, v) in zip(drafts, tolls, strict=True) if n and not v and _same_event(d, e)]
+        figures = [n for n, vague in (_toll(e, r) for e in others) if not vague]
         if figures:
             _set_toll(d, (min(figures), False))
 
@@ -497,9 +512,10 @@ def _may_host(d: Draft) -> bool:
     return d.trigger.kind not in _OUTCOME_KINDS and d.trigger.event_type not in _PROTEST_TYPES
 
 
-def _referred_tolls(drafts: list[Draft], view: TextView, told: set[int], used: set[int]) -> None:
+def _referred_tolls(drafts: list[Draft], r: _Readings, told: set[int], used: set[int]) -> None:
     """A sentence with no event of its own, within reach after an attack and before any other event,
     that names it ("وأسفر الهجوم عن ...", "وبلغت حصيلة ...") gives its toll, to the attack told last."""
+    view = r.view
     last = {d.sentence.index: d for d in drafts}  # a sentence with several events: the nearest one
     for host in last.values():
         if not _may_host(host):
@@ -513,36 +529,34 @@ def _referred_tolls(drafts: list[Draft], view: TextView, told: set[int], used: s
             sentence = view.sentences[i]
             if toll_reference(view, sentence) is None or _day_total(view, sentence, host, drafts):
                 continue
-            deaths = [f for f in find_fatalities(view, sentence) if f.kind == "killed"]
-            count, mention = total_fatalities(deaths)
+            count, mention = total_fatalities(f for f in r.of(sentence) if f.kind == "killed")
             if mention is None or not count:
                 continue
-            _add_toll(host, view, (count, mention.vague), _bombers(view, sentence))
+            _add_toll(host, r, (count, mention.vague), _bombers(r, sentence))
             host.cite(view, "fatalities", mention.start, mention.end)
             used.add(i)
 
 
-def _toll(d: Draft, view: TextView) -> tuple[int, bool]:
+def _toll(d: Draft, r: _Readings) -> tuple[int, bool]:
     """A draft's toll, and whether it is vague ("قتلى وجرحى" = 3), read back from its evidence."""
     count = int(d.fields.get("fatalities") or 0)
-    if "toll_vague" in d.signals:
-        return count, d.signals["toll_vague"]
+    if not count or "toll_vague" in d.signals:
+        return count, bool(d.signals.get("toll_vague"))
     spans = {(e.start, e.end) for e in d.evidence if e.field == "fatalities"}
-    vague = any(m.vague and view.span(m.start, m.end) in spans for m in find_fatalities(view, d.sentence))
-    return count, vague
+    return count, any(m.vague and r.view.span(m.start, m.end) in spans for m in r.of(d.sentence))
 
 
-def _add_toll(host: Draft, view: TextView, toll: tuple[int, bool], bombers: int) -> None:
+def _add_toll(host: Draft, r: _Readings, toll: tuple[int, bool], bombers: int) -> None:
     """The attack's toll with one told after it. A suicide bomber counts once, on top of the victims
     ("فجر انتحاري نفسه ... وبلغت حصيلة الهجوم 13 قتيلا" = 14): reports of the victims leave him out."""
-    count, vague = _toll(host, view)
-    bomber = max(bombers, _bombers(view, host.sentence) if count else 0)
+    count, vague = _toll(host, r)
+    bomber = max(bombers, _bombers(r, host.sentence) if count else 0)
     victims = _reconcile((max(0, count - bomber), vague), (max(0, toll[0] - bombers), toll[1]))
     _set_toll(host, (victims[0] + bomber, victims[1]))
 
 
-def _bombers(view: TextView, sentence: Sentence) -> int:
-    return sum(f.count for f in find_fatalities(view, sentence) if f.kind == "killed" and f.group == "bomber")
+def _bombers(r: _Readings, sentence: Sentence) -> int:
+    return sum(f.count for f in r.of(sentence) if f.kind == "killed" and f.group == "bomber")
 
 
 def _reconcile(host: tuple[int, bool], toll: tuple[int, bool]) -> tuple[int, bool]:

@@ -747,8 +747,11 @@ def toll_reference(view: TextView, sentence: Sentence) -> str | None:
     عن مقتل 5", "ضحايا الغارة"), "total" for a toll ("وبلغت حصيلة القتلى 7"), else None. An indefinite
     attack noun ("في هجوم آخر") tells another event, and deaths the day before or after it ("غداة
     استشهاد شاب") are another event's."""
-    kinds = {m.label for m in _reference_matcher().find(view.tokens_of(sentence))
-             if m.label != "event" or "ال" in m.prefix}
+    matcher = _reference_matcher()
+    if not matcher.may_match(view.sentence_text(sentence)):
+        return None
+    found = matcher.find(view.tokens_of(sentence))
+    kinds = {m.label for m in found if m.label != "event" or "ال" in m.prefix}
     if "apart" in kinds:
         return None
     return "event" if "event" in kinds else "total" if kinds else None
