@@ -138,6 +138,7 @@ def test_recognize_aliases_with_spans(text: str, items: list[tuple[str, str, str
     "أدان الهجوم الإرهابي على الكنيسة",  # an adjective that is no nationality
     "خرجت مسيرة حاشدة في المدينة",  # a march, no adjective of a state
     "دخلوا البلدة دون أية مقاومة تذكر",  # resistance as a common noun
+    "نشر مقطع فيديو مصور للهجوم",  # an adjective, not a photographer
 ])
 def test_recognize_common_words_are_not_actors(text: str) -> None:
     assert [m for m in _mentions(text) if m[3] not in ("military", "military_sa")] == []
@@ -185,6 +186,8 @@ def test_recognize_unit_heads_without_a_name_are_not_actors(text: str) -> None:
     # A generic word inside an organisation's name is not read alone.
     ("قتل عناصر من حزب العمال الكردستاني", [("حزب العمال الكردستاني", "pkk", "named")]),
     ("قتل ثلاثة عمال في القصف", [("عمال", "civilians", "generic")]),
+    ("قتل مراسل ومسعفان في الغارة", [("مراسل", "civilians", "generic")]),
+    ("أصيب تلاميذ في سقوط قذيفة على المدرسة", [("تلاميذ", "civilians", "generic")]),
     ("أصيب الطلاب في الساحة", [("الطلاب", "civilians", "generic")]),
 ])
 def test_recognize_air_power_and_organisation_names(text: str, items: list[tuple[str, str, str]]) -> None:
