@@ -48,3 +48,26 @@ def test_a_group_named_after_the_arrest_is_not_its_author():
     # The prosecution arrested him; Hamas is what he is accused of funding (no abduction by Hamas).
     events = _coded("وكانت نيابة أمن الدولة قد اعتقلت الرجل في القاهرة أمس ووجهت له اتهامات بتمويل حماس.")
     assert [e[:2] for e in events] == [("Strategic developments", "Arrests")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A place taken with no fight is a non-violent transfer of territory, not a battle.
+    ("سيطرت قوات الجيش على مبنى المحافظة في وسط كركوك دون أي اشتباك أمس.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+    # A ceasefire announced.
+    ("أعلن قائد الفصيل أمس عن وقف فوري لإطلاق النار في طوزخورماتو.",
+     ("Strategic developments", "Agreement")),
+    # A demolition reported by its verb.
+    ("هدمت الجرافات الإسرائيلية منزلا في بلدة نعلين غرب رام الله.",
+     ("Strategic developments", "Looting/property destruction")),
+    # A car bomb destroyed before it went off is a weapon's use disrupted.
+    ("تمكنت قوات البيشمركة من تدمير خمس عجلات مفخخة تعود لتنظيم داعش في سنجار.",
+     ("Strategic developments", "Disrupted weapons use")),
+])
+def test_strategic_developments_reported(text, expected):
+    assert [e[:2] for e in _coded(text)] == [expected]
+
+
+def test_a_place_taken_in_a_fight_stays_a_battle():
+    events = _coded("سيطرت قوات الجيش على مبنى المحافظة في وسط كركوك بعد اشتباكات عنيفة أمس.")
+    assert [e[0] for e in events] == ["Battles"]

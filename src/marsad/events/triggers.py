@@ -85,6 +85,7 @@ VIOLENCE_IGNORED = frozenset({"predicate"})
 EXPLOSIVE_KINDS = frozenset({"ied", "car_bomb", "explosion", "landmine", "grenade", "missile"})
 DEFUSE_WINDOW = 5  # "فكك خبراء المتفجرات عبوة": a defusing or finding verb this close before
 DEFUSE_SUPPORT = 0.2  # the defusing verb is what the sentence reports
+UNOPPOSED_WINDOW = 12  # "سيطر رتل من القوات الخاصة على مبنى المحافظة في وسط كركوك دون أي اشتباك"
 COMPANION_MIN = 0.3  # a tactic this confident types an event that another trigger reports
 PLURAL_EFFECT = -0.1  # "التفجيرات", "هجمات": plurals mostly sum up or generalise
 PLURAL_SUFFIXES = frozenset({"ات", "ين", "ون"})
@@ -247,6 +248,9 @@ def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int,
         return "excessive_force"  # "قتل متظاهرين", "أطلقت النار على المحتجين"
     if kind in ("clash", "attack") and _near(cues, "participant", first, last, PARTICIPANT_WINDOW):
         return "riot"  # clashes between protesters and the police, protesters storming a building
+    if kind == "territory_taken" and any(c.category == "unopposed" and 0 <= c.first - last < UNOPPOSED_WINDOW
+                                         for c in cues):
+        return "transfer"  # "سيطرت القوات على مبنى المحافظة دون أي اشتباك": taken, not fought for
     if kind in EXPLOSIVE_KINDS and any(c.category == "defuse" and 0 <= first - c.last < DEFUSE_WINDOW
                                        for c in cues):
         return "disrupted"  # "فكك خبراء المتفجرات عبوة ناسفة", "العثور على سيارة مفخخة"
