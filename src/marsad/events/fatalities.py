@@ -3,28 +3,40 @@
 A figure becomes a mention only when the text says what happened to the people it counts:
 
 - a noun that says it ("7 قتلى", "12 جريحا", "قتيلان", "جثث"), or
-- a person noun ("5 مدنيين", "جنديين", "أكثر من 20 عنصراً") or a bare figure ("مقتل 5") with a
-  trigger before it in the same clause ("مقتل", "قتلت القوات", "إصابة") or, failing that, after
-  it ("... من قسد قتلوا", "لقي ثلاثة جنود مصرعهم"). A figure joined by و to a previous one
-  inherits its trigger ("مقتل 3 جنود و2 مدنيين"), unless a verb of its own follows it ("11 شخصا
-  قتلوا و32 أصيبوا").
+- a person noun ("5 مدنيين", "جنديين", "عنصري أمن", "16 فلسطينيا") or a bare figure ("مقتل 5") with
+  a trigger before it in the same clause ("مقتل", "قتلت القوات", "تقتل", "إصابة", "سقط") or, failing
+  that, after it ("... من قسد قتلوا", "لقي ثلاثة جنود مصرعهم"); person nouns after the victim noun
+  are its adjectives ("60 مسلحا حوثيا"). A figure joined by و to a previous one inherits its trigger
+  ("مقتل 3 جنود و2 مدنيين"), unless a verb of its own follows it ("11 شخصا قتلوا و32 أصيبوا");
+  some of the victims ("بينهم 4 أطفال", "منهم") take the fate of the whole, never a verb after them;
+- what a toll of the dead rises or comes to, however far ("ارتفعت حصيلة القتلى جراء القصف ...، إلى
+  68 شخصا", "ليبلغ عدد القتلى ... ما يقارب 24").
 
 So fighters present ("3 آلاف عنصر يتحصنون"), civilians in a pocket ("50 ألف مدني"), displaced
-people, money, years and ages never count. Figures are coded as ACLED codes them:
+people, money, years, ages, days of the month ("28 تشرين الأول"), clock times and the number of a
+thing named ("الساعة 10") never count, nor do the dead spoken of without a figure ("صور الشهداء"),
+a people named ("إعدام المصريين") or a nisba after a noun ("الشمال السوري"). Figures are coded as
+ACLED codes them:
 
+- an approximation is the figure given ("أكثر من 10" = 10, "ما لا يقل عن 5" = 5), not vague;
 - no figure: a singular noun is 1 ("مقتل جندي"), a dual 2, a plural 3 ("several": "مقتل مدنيين");
-- killed and wounded counted together ("مقتل وإصابة 10", "عشرات القتلى والجرحى", "20 بين قتيل
-  وجريح"): the dead are at most half, and ACLED's "a few" = 3 at most: min(3, max(1, N // 2));
-  "قتلى وجرحى" with no figure still says the dead were several: 3;
-- "ضحايا" (victims) counts as dead only when a killing trigger says so; otherwise kind "other";
-- a suicide bomber ("فجر ... نفسه") is one death;
+- killed and wounded counted together ("مقتل وإصابة 10", "20 بين قتيل وجريح"): the dead are at
+  most half, and ACLED's "a few" = 3 at most: min(3, max(1, N // 2)); a vague quantity ("عدد من
+  القتلى والجرحى", "عشرات القتلى والجرحى") or none ("قتلى وجرحى") says the dead were several: 3;
+  a counted noun keeps its count ("قتيلان وجرحى" = 2);
+- "ضحايا" (victims) counts as dead only when a killing trigger says so ("سقوط ضحايا" is 0);
+- a suicide bomber ("فجر ... نفسه", "فجر حزامه الناسف") is one death;
 - victims joined by و to counted ones are other people, and add up: "قتلت امرأة وطفلها" = 2,
   "قتل رجل وزوجته وثلاثة من أطفالهما" = 5 (relatives with a pronoun count only in such a chain);
-  a subset ("قتل عشرة بينهم امرأة وطفلها") is not joined, and adds nothing;
-- a sentence giving a total over a long period ("منذ بداية الحرب", "خلال العام", "منذ 2011") yields
-  nothing, and figures over MAX_EVENT_COUNT (war totals) are dropped.
+  "others" and companions presuppose a victim named but not counted: "قتل فلان وقياديان آخران" = 3,
+  "قتل برفقة ثلاثة عناصر" = 4; some of the victims ("قتل عشرة بينهم امرأة وطفلها") add nothing;
+- a long period ("منذ بداية الحرب", "خلال العام", "منذ 2011") that opens the sentence or sits in
+  the figure's clause makes it a total: nothing; figures over MAX_EVENT_COUNT (war totals) are
+  dropped.
 
-Lexicon: `data/casualty_words.tsv`. Offsets are normalised; `TextView.span()` maps them back.
+Lexicon: `data/casualty_words.tsv`; `toll_reference` reads `data/toll_references.tsv` for the
+sentences that give an attack's toll after it (`extract._attach_tolls`). Offsets are normalised;
+`TextView.span()` maps them back.
 """
 
 from __future__ import annotations
