@@ -119,6 +119,9 @@ def test_constructions_type_the_event(text, sub_event_type):
         "زار الوزير المنطقة التي تعرضت لقصف مدفعي.",
         "عاد السكان إلى القرية بعد انتهاء الاشتباكات التي اندلعت فيها.",
         "لم يتمكن الجيش من السيطرة على المدينة.",
+        "كانوا يخططون لشن تفجيرات متزامنة في العاصمة.",
+        # A verb with its object pronoun has its object: the car bomb is the bomber's, not what he did.
+        "تحدث اللواء عن تفجير نفذه طفل يقود دراجة ملغومة قبل أكثر من عام.",
         # A verbal attack: no military target, no toll.
         "شن الوزير هجوما على الحكومة بسبب الأزمة.",
         "تعرض المدرب لهجوم من الجماهير بعد الهزيمة.",

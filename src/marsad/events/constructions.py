@@ -34,6 +34,8 @@ from .scanner import Scanner
 
 # Proclitics that make a perfect verb form a noun ("القصف", "بالقصف"): not the construction's verb.
 _NOUN_PREFIXES = ("ال", "ب", "ل", "ك")
+# Object pronouns on a verb ("نفذه", "شنوها"); "نا" is as often the subject ("نفذنا").
+_OBJECT_PRONOUNS = tuple(p for p in PRONOUN_SUFFIXES if p != "نا")
 # Proclitics a conjunction adds before the link ("وبقصف", "فلهجوم").
 _CONJUNCTIONS = ("و", "ف")
 # Reasons of a trigger that are no evidence against it when its construction explains them: a cause
@@ -198,6 +200,9 @@ def _reaches(c: Construction, v: Match, m: Match, aspect: str, matches: Sequence
     if not ok or (c.link and not _link_prefix(m).startswith(c.link)):
         return False
     if c.pron and not (v.suffix and v.suffix.endswith(PRONOUN_SUFFIXES)):
+        return False
+    # A verb before its noun with an object pronoun has its object ("نفذه طفل يقود دراجة ملغومة").
+    if c.shape == "before" and v.suffix.endswith(_OBJECT_PRONOUNS):
         return False
     if c.weapon and m.entry.data.kind not in WEAPON_KINDS:
         return False
