@@ -91,7 +91,7 @@ def test_data_countries_are_iso2_with_arabic_adjectives() -> None:
 @pytest.mark.parametrize("name, column, kinds_column, kinds", [
     ("role_cues.tsv", "cue", "role", ROLES),
     ("attribution.tsv", "cue", "kind", {"prep", "verb", "head", "agency", "stop"}),
-    ("state_heads.tsv", "head", "kind", {"military", "police", "air"}),
+    ("state_heads.tsv", "head", "kind", {"military", "police", "air_power"}),
 ])
 def test_data_cue_files_are_normalisable_unique_and_typed(name: str, column: str, kinds_column: str,
                                                            kinds: set[str]) -> None:

@@ -15,8 +15,10 @@ from marsad.text import Candidate, Entry, Match, Matcher, Sentence, TextView, ca
 
 from .lexicon import UNIT_PREFIX, lexicon, read_tsv
 
-AIR_ID = "air_power"  # warplanes: whose comes from the event's country (actors.tsv resolve rules)
-STATE_IDS = frozenset({"military", "police", AIR_ID})  # generic state mentions: country from context
+HEAD_KINDS = frozenset({"military", "police"})  # state heads that need a nationality after them
+# Generic state mentions, their country from context: the army, the police, and the heads that stand
+# alone (state_heads.tsv: warplanes), whose resolve rules in actors.tsv say whose they are.
+STATE_IDS = frozenset({"military", "police", "air_power"})
 GENERIC_IDS = frozenset({"civilians", "protesters", "rioters", "unidentified"})
 
 
@@ -82,10 +84,9 @@ def actor_entries() -> tuple[Entry, ...]:
                          suffix=alias.suffix)
             entries.setdefault(e.words, e)
     for _, r in read_tsv("state_heads.tsv"):
-        air = r["kind"] == "air"  # warplanes stand alone: the country's air power
-        head = (r["head"].split()[-1].startswith("ال"), air)
-        kind = AIR_ID if air else r["kind"]
-        e = Entry.of(r["head"], kind, (kind, "state", head, False), suffix=False)
+        alone = r["kind"] not in HEAD_KINDS  # warplanes: a state's forces even unqualified
+        head = (r["head"].split()[-1].startswith("ال"), alone)
+        e = Entry.of(r["head"], r["kind"], (r["kind"], "state", head, False), suffix=False)
         entries.setdefault(e.words, e)
     for _, r in read_tsv("strike_nouns.tsv"):
         head = (r["noun"].split()[-1].startswith("ال"), False)
@@ -169,7 +170,7 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
             if cc is not None and (following is None or following.last - following.first < 2):
                 if kind == "strike":  # "غارة إسرائيلية": the adjective names the actor, the noun is the event
                     first, start, prefix, hint = last, toks[last].start, "", "agent"
-                base = "military" if actor_id == AIR_ID else actor_id
+                base = actor_id if actor_id in HEAD_KINDS else "military"
                 actor_id, kind, end, last = f"{base}_{cc.lower()}", "named", toks[last].end, last + 1
             elif not alone:  # "القوات" alone names nobody
                 continue
