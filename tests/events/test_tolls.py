@@ -300,3 +300,17 @@ def test_numbers_and_nationals_that_are_no_toll(text, total):
 ])
 def test_definite_nisba_after_a_noun_is_an_adjective(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # A list of victims continued after a comma: the same fate, other victims, who add up.
+    ("وقتل خمسة عناصر من الجبهة ومقاتلون موالون لها، وستة مقاتلين من الفصائل المؤيدة للفرقة", 11),
+    ("قتل 5 جنود في الهجوم، و3 مدنيين في القصف", 8),
+    ("قتل 5 جنود، و3 مدنيين.", 8),
+    # A clause of its own after the comma.
+    ("قتل 5 جنود، و3 مدنيين أصيبوا", 5),
+    ("قتل 5 جنود، و3 آلاف عنصر يتحصنون في البلدة", 5),
+    ("قتل 5 جنود وأصيب 3، و4 مدنيين من البلدة", 5),
+])
+def test_victims_listed_across_a_comma(text, total):
+    assert _total(text) == total

@@ -90,6 +90,7 @@ class _Trigger:
     mixed: bool = False
     noun: Match | None = None  # a definite casualty noun read as the trigger ("عدد القتلى إلى 25")
     adjacent: bool = False  # right before the victims ("سقوط مدنيين"), nothing between them
+    listed: bool = False  # the fate of victims listed before, across a comma: other victims, who add up
 
 
 @lru_cache(maxsize=1)
@@ -518,7 +519,7 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
     if w is not None and w.role == "person":
         end, group = _adjectives(s, end, group)
     kind: str | None = None
-    mixed = False
+    mixed = listed = False
     whole = _subset_of(s, first)
     if whole:
         kind = whole  # "قتل 5 أشخاص بينهم 3 أطفال وأصيب آخرون": the children are among the dead
@@ -527,13 +528,13 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
     else:
         t = s.trigger_before(first)
         if t is None and noun is not None and whole is None:
-            t = s.trigger_after(end, starts - {n.first})
+            t = s.trigger_after(end, starts - {n.first}) or _listed(s, first, end)
         elif t is not None and _after_verb_and(s, first):
             # "11 شخصا قتلوا و32 أصيبوا": a figure coordinated after the last clause's verb is the
             # subject of its own verb when one follows it.
             t = s.trigger_after(end, starts - {n.first}) or t
         if t is not None:
-            kind, mixed = t.kind, t.mixed
+            kind, mixed, listed = t.kind, t.mixed, t.listed
             if t.noun is not None and noun is None:
                 first = t.noun.first
         if kind == "fell":
@@ -563,7 +564,8 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
     s.own(first, end, kind)
     lead = noun if noun is not None else s.at.get(first)  # the victim noun, or "القتلى" in "القتلى إلى 25"
     start = min(n.start, _start(lead)) if lead is not None else n.start
-    return FatalityMention(start, toks[end - 1].end, count, kind, vague, group, s.index, subset=bool(whole))
+    return FatalityMention(start, toks[end - 1].end, count, kind, vague, group, s.index, joined=listed,
+                           subset=bool(whole))
 
 
 _SUBSET_REACH = 8  # tokens back from "بينهم" to the victims it takes some of
@@ -579,6 +581,28 @@ def _subset_of(s: _Sentence, first: int) -> str | None:
         if s.owner[j] is not None:
             return s.owner[j]
     return ""
+
+
+_LIST_REACH = 10  # tokens back from a listed figure to the victims listed before it
+
+
+def _listed(s: _Sentence, first: int, end: int) -> _Trigger | None:
+    """A figure with its noun that continues, after a comma, a list of victims ("قتل خمسة عناصر من
+    الجبهة ومقاتلون موالون لها، وستة مقاتلين من الفصائل"): theirs is the same fate. Its noun ends
+    the clause or takes a preposition; anything else is a clause of its own ("و3 آلاف عنصر يتحصنون")."""
+    nxt = s.toks[end].text if end < len(s.toks) and not s.breaks(end - 1) else ""
+    if not _conjoined(s, first) or nxt and nxt not in ("من", "في") and not nxt.startswith("ب"):
+        return None
+    k = first - 1 if s.toks[first].text.startswith("و") else first - 2
+    if k < 0 or not s.breaks(k):
+        return None
+    for j in range(k, max(-1, k - _LIST_REACH), -1):
+        if s.owner[j] is not None:
+            return _Trigger(s.owner[j], listed=True)
+        m = s.cover[j]
+        if m is not None and m.label in _TRIGGERS:
+            return None  # a clause of its own: "قتل 5 وأصيب 3، و4 آخرون ..."
+    return None
 
 
 def _adjectives(s: _Sentence, end: int, group: str) -> tuple[int, str]:
