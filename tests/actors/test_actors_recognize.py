@@ -170,6 +170,9 @@ def test_recognize_armed_units_outside_the_dictionary(text: str, items: list[tup
     "انتشرت القوات العسكرية في الساحة",  # definite head: forces described
     "اقتحموا السرايا الحكومي",  # the government building
     "نشر قوات فصل بين الطرفين",  # one word after قوات is a description
+    "قالت إن قوات صالح أطلقوا النار",  # a plural verb ends the name: one word left
+    "انتشرت قوات شبه عسكرية في المدينة",  # paramilitary forces, described
+    "اقتحموا سرايا مدينة حلبا",  # a place noun starts no unit's name
     'وقال إن "الحركة شنت هجوما ضد قاعدة عسكرية في المدينة"',  # a quoted statement
 ])
 def test_recognize_unit_heads_without_a_name_are_not_actors(text: str) -> None:

@@ -238,9 +238,9 @@ def _head(word: str, words: dict[str, frozenset[str]]) -> Candidate | None:
 def _name_word(text: str, words: dict[str, frozenset[str]], first: bool) -> bool:
     """`text` may be a word of a unit's name: no particle or adjective, no figure, no new item
     joined by و; the first word no nisba adjective either ("فصيل محلي", "كتائب سورية")."""
-    if text.isdigit() or text.startswith("و") or any(
+    if text.isdigit() or text.startswith("و") or text.endswith("وا") or any(
             "not_name" in words.get(form, frozenset()) for form in candidate_map(text)):
-        return False
+        return False  # a figure, a new item, a plural verb ("قوات صالح أطلقوا"), a particle or adjective
     return not (first and not text.startswith("ال") and text.endswith(("ي", "يه")))
 
 
