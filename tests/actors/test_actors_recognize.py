@@ -213,6 +213,12 @@ def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: 
     ("سيطرت قوات عسكرية تركية على القرى", [("قوات عسكرية تركية", "military_tr", "named")]),
     ("أعلنت وزارة الدفاع التركية السيطرة", [("وزارة الدفاع التركية", "military_tr", "named")]),
     ("وقالت وزارة الداخلية العراقية", [("وزارة الداخلية العراقية", "police_iq", "named")]),
+    # Soldiers, officers and policemen by nationality, in the dual and the accusative too.
+    ("قتل جنديان تركيان في الهجوم", [("جنديان تركيان", "military_tr", "named")]),
+    ("قتل المسلحون جنديا إسرائيليا", [("المسلحون", "unidentified", "generic"),
+                                     ("جنديا إسرائيليا", "military_il", "named")]),
+    ("قتل أربعة عسكريين مصريين بينهم ضابط", [("عسكريين مصريين", "military_eg", "named")]),
+    ("أصيب شرطيان عراقيان", [("شرطيان عراقيان", "police_iq", "named")]),
     # Security units without a country are the police of the event's country.
     ("قامت وحدات أمنية بمداهمة المنزل", [("وحدات أمنية", "police", "state")]),
     ("رشقوا عناصر القوى الأمنية بالحجارة", [("عناصر القوى الأمنية", "police", "state")]),

@@ -57,8 +57,9 @@ def nationality_adjectives() -> dict[tuple[str, bool], str]:
         for adjective in country.adjectives:
             for definite in (True, False):
                 base = normalize_word(("ال" if definite else "") + adjective)
-                # Masculine, feminine and the sound plurals: "جنود عراقيين", "القوات العراقية".
-                for ending in ("", "ه", "ين", "ون"):
+                # Masculine, feminine, the sound plurals, the dual and the accusative: "جنود عراقيين",
+                # "القوات العراقية", "جنديان تركيان", "جنديا إسرائيليا".
+                for ending in ("", "ه", "ين", "ون", "ان", "ا"):
                     out.setdefault((base + ending, definite), country.iso2)
     return out
 
