@@ -110,7 +110,8 @@ def test_fatalities_data_file_valid():
     phrases = [r[0] for r in rows]
     assert len(phrases) == len(set(phrases))
     roles = {"casualty", "person", "kin", "trigger", "trigger_pre", "negation", "period", "measure",
-             "blocker", "self_verb", "self", "company", "subset", "toll", "toll_verb", "toll_to"}
+             "blocker", "self_verb", "self", "company", "subset", "toll", "toll_verb", "toll_to",
+             "name_head"}
     groups = {"-", "generic", "civilian", "military", "police", "militant", "bomber", "others"}
     for phrase, role, kind, group, number in rows:
         assert phrase == normalize_word(phrase)

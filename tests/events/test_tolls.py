@@ -314,3 +314,12 @@ def test_definite_nisba_after_a_noun_is_an_adjective(text, total):
 ])
 def test_victims_listed_across_a_comma(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("وأفادت القناة أن قياديين من جماعة الحوثي قتلا", 0),  # the group's name is no victim
+    ("قتلت جماعة الحوثي مدنيا في القرية", 1),
+    ("مقتل 3 من عناصر تنظيم الدولة", 3),
+])
+def test_group_name_is_no_victim(text, total):
+    assert _total(text) == total

@@ -166,7 +166,9 @@ class _Sentence:
         return False
 
     def trigger_before(self, pos: int, window: int = _WINDOW) -> _Trigger | None:
-        for k in range(pos - 1, max(-1, pos - 1 - window), -1):
+        k, stop = pos, max(-1, pos - 1 - window)
+        while k - 1 > stop:
+            k -= 1
             if self.breaks(k):
                 return None
             if self.owner[k] is not None:
@@ -193,6 +195,9 @@ class _Sentence:
                 continue
             if m.label == "measure" and "ال" in m.prefix:
                 continue  # "استشهد جراء هذه الغارة 9": a definite noun is no measure of the figure
+            if m.label == "person" and m.first and self.word(m.first - 1, "name_head") is not None:
+                stop = max(-1, stop - 2)  # "قتلت جماعة الحوثي مدنيا": the agent's name, no distance
+                continue
             if m.label in ("person", "casualty", "measure"):
                 return None
         return None
@@ -661,6 +666,8 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
     if w.role == "person" and "ال" in m.prefix and m.first and s.cover[m.first - 1] is None \
             and s.toks[m.first - 1].text.startswith(("ال", "وال")):
         return None  # "الشمال السوري", "الجيش اللبناني": an adjective of the noun before
+    if w.role == "person" and m.first and s.word(m.first - 1, "name_head") is not None:
+        return None  # "جماعة الحوثي": a group's name
     kind: str | None = None
     mixed = False
     whole = _subset_of(s, m.first)
