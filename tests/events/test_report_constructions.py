@@ -93,6 +93,11 @@ def test_constructions_assert_the_report(text, expected):
         ("وأصيب ثلاثة أشخاص بجروح، مساء الجمعة، إثر انفجار عبوة ناسفة في المدينة.",
          "Remote explosive/landmine/IED"),
         ("سقطت قذائف هاون على حي سكني في المدينة.", "Shelling/artillery/missile attack"),
+        # An aircraft as the subject of the construction: an air strike, and a physical attack.
+        ("قام طيران التحالف باستهداف مواقع التنظيم في ريف المدينة.", "Air/drone strike"),
+        ("ألقت الطائرات قنابل على الحي الشرقي.", "Air/drone strike"),
+        # An air base is a military target.
+        ("شن التنظيم هجوما على القاعدة الجوية في المدينة.", "Armed clash"),
         # A takeover verb with its preposition, after a preposed subject.
         ("وأضاف أن الثوار سيطروا على مديرية النادرة أمس.", "Non-state actor overtakes territory"),
         # Words the lexicon lacked: torture, hostage-taking, taking by force.

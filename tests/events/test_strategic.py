@@ -71,3 +71,14 @@ def test_strategic_developments_reported(text, expected):
 def test_a_place_taken_in_a_fight_stays_a_battle():
     events = _coded("سيطرت قوات الجيش على مبنى المحافظة في وسط كركوك بعد اشتباكات عنيفة أمس.")
     assert [e[0] for e in events] == ["Battles"]
+
+
+def test_an_earlier_event_is_recalled_unless_earlier_today():
+    # "في وقت سابق": an earlier event the sentence recalls, no report of its own.
+    assert _coded("ورفضت الحكومة طلب اللجنة زيارة المنطقة حيث قتل في وقت سابق أربعة أشخاص في صدام "
+                  "بين الشرطة ومتظاهرين.") == []
+    # ... but "earlier yesterday" is as recent as the report.
+    events = marsad.extract("وقالت الشرطة إن مسلحين خطفوا أربعة مهندسين في الموصل في وقت سابق من يوم أمس.",
+                            published=PUBLISHED)
+    assert [[x.text for x in e.evidence if x.field == "event" and x.text == "خطفوا"] for e in events] == [
+        ["خطفوا"]]

@@ -50,6 +50,12 @@ PHYSICAL_REASONS = frozenset({"result"})
 # مسلحون"); a bare harm verb is not enough ("أصيب جندي في هجوم": wounded in words, as often).
 VERB_PHYSICAL_REASONS = frozenset({"outcome"})
 TARGET_WINDOW = 4
+# An aircraft as the subject between a construction's verb and its noun ("قام طيران التحالف باستهداف
+# مواقع", "ألقت المروحيات قنابل"): the reason `asserted` adds, and the kinds triggers.py then retypes as
+# an air strike. Air words that qualify something else ("القاعدة الجوية") are no subject.
+AIR_SUBJECT = "air_subject"
+AIR_RETYPED = frozenset({"attack", "shelling", "missile", "explosion"})
+AIR_ADJECTIVES = frozenset({"جوي", "جويه", "الجويه", "الجوي", "حربيه", "الحربيه"})
 # Kinds whose trigger is a projectile or a bomb, which falls ("سقطت قذائف هاون على الحي").
 WEAPON_KINDS = frozenset({"shelling", "missile", "airstrike", "explosion", "ied", "car_bomb", "grenade"})
 
@@ -277,12 +283,14 @@ def names() -> frozenset[str]:
     return frozenset(c.name for c in constructions())
 
 
-def _physical(licence: Licence, first: int, last: int, reasons: Sequence[str],
+def _physical(licence: Licence, first: int, last: int, reasons: Sequence[str], tokens: Sequence[Token],
               cues: Sequence[modality.Cue], cl: Clauses) -> bool:
     """A physical sign for the trigger at tokens [first, last): a toll, casualties named beside the
-    construction's verb, or a military target from that verb to a few words after the trigger, in
-    its clause."""
+    construction's verb, an aircraft as its subject, or a military target from that verb to a few
+    words after the trigger, in its clause."""
     if PHYSICAL_REASONS & set(reasons) or (licence.verb and VERB_PHYSICAL_REASONS & set(reasons)):
+        return True
+    if _air_subject(licence, first, tokens, cues):
         return True
     start, end = (min(first, licence.verb[0]), max(last, licence.verb[1])) if licence.verb else (first, last)
     return any(c.category == "target" and start <= c.first < end + TARGET_WINDOW
@@ -295,7 +303,8 @@ def asserted(licence: Licence, kind: str, span: tuple[int, int], conf: float, re
     """The confidence of a trigger of `kind` at tokens `span` standing in `licence`'s construction:
     at least its floor plus the negative effects of the cues on the trigger and on the construction's
     verb."""
-    while licence.physical and kind in PHYSICAL_KINDS and not _physical(licence, *span, reasons, cues, cl):
+    while (licence.physical and kind in PHYSICAL_KINDS
+           and not _physical(licence, *span, reasons, tokens, cues, cl)):
         if licence.fallback is None:
             return conf, reasons
         licence = licence.fallback
@@ -307,4 +316,14 @@ def asserted(licence: Licence, kind: str, span: tuple[int, int], conf: float, re
     floor = licence.floor + sum(modality.EFFECTS[r] for r in against)
     if floor <= conf:
         return conf, reasons
-    return floor, [*reasons, licence.name]
+    out = [*reasons, licence.name]
+    if _air_subject(licence, span[0], tokens, cues):
+        out.append(AIR_SUBJECT)
+    return floor, out
+
+
+def _air_subject(licence: Licence, first: int, tokens: Sequence[Token], cues: Sequence[modality.Cue]) -> bool:
+    """An aircraft between the construction's verb and its noun at `first`: the verb's subject."""
+    return licence.verb is not None and licence.verb[1] <= first and any(
+        c.category == "air" and licence.verb[1] <= c.first < first
+        and tokens[c.first].text not in AIR_ADJECTIVES for c in cues)

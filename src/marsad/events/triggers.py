@@ -33,6 +33,7 @@ PARTICIPANT_WINDOW = 3
 SHORT_PERIODS = frozenset({"ساعات", "ساعه", "ساعتين", "دقايق", "ايام", "يومين", "يوم", "الصباح", "صباح",
                            "فجر", "مساء", "ليل", "امس", "اسبوع", "ليله", "قليل", "لحظات", "بدء", "بدايه",
                            "عده", "بضعه", "بضع"})
+TODAY = "اليوم"  # "في وقت سابق اليوم": earlier today
 # A death word reports the strike it resulted from when its own trigger has support beyond the bare
 # word (a count, heading its clause: "قتل ثلاثة", "مقتل ثلاثة مدنيين إثر قصف").
 DEATH_REPORTED_MIN = 0.45
@@ -344,10 +345,19 @@ def _context(tokens: Sequence[Token], norm: str) -> tuple[list[modality.Cue], cl
             if first >= covered:
                 openers[first] = (e.label, last)  # the longest one at a position comes first
                 covered = last
-        else:
+        elif e.label != "earlier":
             cues.append(modality.Cue(e.label, first, last))
+        elif not _short_period_after(tokens, last):
+            cues.append(modality.Cue("history", first, last))  # "قتل في وقت سابق": recalled
     cues.extend(_pattern_cues(tokens))
     return cues, clauses.segment(tokens, norm, openers)
+
+
+def _short_period_after(tokens: Sequence[Token], i: int) -> bool:
+    """A short, recent period at token i, after an optional "من": "في وقت سابق (من) اليوم / يوم أمس"."""
+    if i < len(tokens) and tokens[i].text == "من":
+        i += 1
+    return i < len(tokens) and (tokens[i].text in SHORT_PERIODS or tokens[i].text == TODAY)
 
 
 def _pattern_cues(tokens: Sequence[Token]) -> list[modality.Cue]:
@@ -472,6 +482,8 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
             conf += TARGET_SUPPORT
             reasons.append("target")
         kind = table[_retype(lex.kind, cues, m.first, m.last, tokens)]
+        if constructions.AIR_SUBJECT in reasons and kind.name in constructions.AIR_RETYPED:
+            kind = table["airstrike"]  # "قام طيران التحالف باستهداف مواقع": aircraft did it
         if kind.name == "riot" and lex.kind == "attack" and _protesters_attack(cues, tokens, m.last):
             conf += PARTICIPANT_SUPPORT  # "اقتحم متظاهرون مقر البرلمان": a riot of its own
             reasons.append("participant")
