@@ -323,3 +323,12 @@ def test_victims_listed_across_a_comma(text, total):
 ])
 def test_group_name_is_no_victim(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # A killing verb with its victims before it is no "killed and wounded" with the next verb.
+    ("وأشارت مصادر إلى أن سبعة متظاهرين على الأقل قتلوا وأصيب عشرات آخرون بجروح", 7),
+    ("قتل وجرح 35 مدنيا في القصف", 3),
+])
+def test_killed_then_wounded_verbs(text, total):
+    assert _total(text) == total

@@ -207,8 +207,11 @@ class _Sentence:
         kinds = {m.entry.data.kind}
         if m.prefix.startswith("و") and m.first > 0:
             prev = self.cover[m.first - 1]
-            # "مصرعهم وأصيب سبعة": a pronoun on the first word means it already has its own victims.
-            if prev is not None and prev.label in _TRIGGERS and not _has_pronoun(prev):
+            # "مصرعهم وأصيب سبعة": a pronoun on the first word means it already has its own victims;
+            # so do victims right before it: "سبعة متظاهرين قتلوا وأصيب عشرات".
+            own = prev is not None and any(self.owner[j] is not None and not self.breaks(j)
+                                           for j in range(max(0, prev.first - 3), prev.first))
+            if prev is not None and prev.label in _TRIGGERS and not _has_pronoun(prev) and not own:
                 kinds.add(prev.entry.data.kind)
         nxt = self.at.get(m.last)
         if nxt is not None and nxt.label in _TRIGGERS and nxt.prefix.startswith("و"):
