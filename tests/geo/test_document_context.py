@@ -199,3 +199,18 @@ def test_country_name_is_the_country_in_any_document():
     assert doc.country == "US"
     assert places == [("الولايات المتحدة الأمريكية", "US"), ("روسيا", "RU"), ("البرازيل", "BR"),
                       ("الهند", "IN"), ("إيران", "IR"), ("الولايات المتحدة", "US")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "محافظ X" (the governor of X) names the province, not a town that shares its name ...
+    ("وقال معاون محافظ صلاح الدين إن القصف مستمر", [("صلاح الدين", "Salah Al-Din", "admin1", 3)]),
+    ("التقى محافظ البصرة بالمحتجين", [("البصرة", "Basra", "admin1", 3)]),
+    ("وقال محافظ البنك المركزي إن الأسعار مستقرة", []),
+    # ... and a district whose coordinates are only approximate is placed at its seat town.
+    ("تفقد محافظ حفر الباطن آثار السيول", [("حفر الباطن", "Hafar Al-Batin", "populated_place", 2)]),
+    ("اشتباكات في مديرية المخا غرب تعز", [("المخا", "Mocha", "populated_place", 2),
+                                        ("تعز", "Taiz", "populated_place", 2)]),
+])
+def test_governor_and_district_seat(text, expected):
+    found = [(m.text, m.place.name, m.place.feature, m.geo_precision) for m in marsad.geoparse(text)]
+    assert found == expected

@@ -187,7 +187,20 @@ def choose(raw: RawMention, gaz: Gazetteer, ctx: DocContext, nationality: str | 
             best, best_s = p, s
     if best is not None and nationality is None and _stray(best, raw, doc):
         return None
-    return best
+    return _seat(best, places)
+
+
+_SEAT_POPULATION = 50_000
+
+
+def _seat(best: Place | None, places: Sequence[Place]) -> Place | None:
+    """A district whose coordinates are only approximate, named like a sizeable town of the same
+    province, is located at that town, its seat ("محافظ حفر الباطن"), as ACLED places district events."""
+    if best is None or best.feature not in ("admin2", "admin3") or best.precision < 2:
+        return best
+    seat = next((p for p in places if p.feature == "populated_place" and p.country == best.country
+                 and p.admin1 == best.admin1 and p.population >= _SEAT_POPULATION), None)
+    return seat or best
 
 
 def _stray(p: Place, raw: RawMention, doc: DocumentPlace | None) -> bool:
@@ -274,8 +287,8 @@ def geo_precision(place: Place | None, raw: RawMention) -> int | None:
         base = min(base, max(place.precision, 2))  # "بادية السوسة" is a local area, not a province
     if place.feature in ("populated_place", "site"):
         base = max(base, min(place.precision, 2))
-    if raw.qualifier:
-        base = max(base, 2)
+    if raw.qualifier or (raw.noun == "admin" and place.feature == "populated_place"):
+        base = max(base, 2)  # near or part of the place; a district located at its seat town
     return base
 
 
