@@ -165,3 +165,16 @@ def test_roles_counted_strike_noun_has_no_agent_after_it(text: str, trigger: str
 def test_roles_participation_of_a_force_is_no_oblique() -> None:
     # "مشاركة لـ X": X takes part; the cue keeps it a party, unlike a bare "ل" with no cue.
     assert _roles("سجلت مشاركة لقوات المارينز في معارك هجين", "معارك") == ("قوات المارينز", None, [], [])
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # "استهداف X" is the targeting by X when the victims are civilians named before it ...
+    ("وكان قتيلان من المدنيين سقطوا جراء استهداف قوات الأسد قرية المكرمية", "استهداف",
+     ("قوات الأسد", "المدنيين", [], [])),
+    # ... and of X when an agent is named.
+    ("أعلن الجيش استهداف مواقع داعش", "استهداف", ("الجيش", "داعش", [], [])),
+    ("نفذ داعش هجوما أسفر عن استهداف الجيش", "استهداف", ("داعش", "الجيش", [], [])),
+])
+def test_roles_targeting_masdar_reads_its_genitive_by_the_other_parties(text: str, trigger: str,
+                                                                         expected: tuple) -> None:
+    assert _roles(text, trigger) == expected

@@ -218,7 +218,9 @@ def _resolve(marked: list[_Marked], t_start: int, t_end: int, passive: bool, eve
     # target or a mention after it, the mention after the targeting verb is its subject (VSO).
     for x in by_role.pop(OBJECT, []):
         others = [y for y in marked if y is not x]
-        has_agent = any(y.role == AGENT or (y.role == NONE and y.mention.end <= t_start) for y in others)
+        # Civilians before the trigger are its victims, never its agent (ACLED).
+        has_agent = any(y.role == AGENT or (y.role == NONE and y.mention.end <= t_start
+                                            and _inter(y.mention) != "Civilians") for y in others)
         has_object = any(y.role == TARGET or (y.role == NONE and y.mention.start >= x.mention.end)
                          for y in others)
         x.role = AGENT if has_object and not has_agent else TARGET
