@@ -168,8 +168,8 @@ def test_roles_participation_of_a_force_is_no_oblique() -> None:
 
 
 @pytest.mark.parametrize("text, trigger, expected", [
-    # "استهداف X" is the targeting by X when the victims are civilians named before it ...
-    ("وكان قتيلان من المدنيين سقطوا جراء استهداف قوات الأسد قرية المكرمية", "استهداف",
+    # "استهداف X" is the targeting by X when the civilians named before it are its victims ...
+    ("وكان قتيلان وعدة جرحى من المدنيين سقطوا جراء استهداف قوات الأسد قرية المكرمية", "استهداف",
      ("قوات الأسد", "المدنيين", [], [])),
     # ... and of X when an agent is named.
     ("أعلن الجيش استهداف مواقع داعش", "استهداف", ("الجيش", "داعش", [], [])),
