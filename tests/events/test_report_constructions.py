@@ -5,6 +5,7 @@ written for these tests: each construction asserts the event it reports, and the
 import pytest
 
 from marsad.events import constructions as C
+from marsad.events import patterns, triggers
 from marsad.events.triggers import choose, detect, scan
 from marsad.text import analyse
 
@@ -157,18 +158,35 @@ def test_constructions_launch_needs_its_object():
 
 
 @pytest.mark.parametrize(
-    ("perfect", "imperfect"),
+    ("perfect", "form", "imperfect", "masdar"),
     [
-        ("تجدد", "يتجدد"),  # form V
-        ("تواصل", "يتواصل"),  # form VI
-        ("اندلع", "يندلع"),  # form VII
-        ("احتدم", "يحتدم"),  # form VIII
-        ("استمر", "يستمر"),  # form X
-        ("وقع", None),  # form I: the vowel is not in the spelling
+        ("اطلق", "IV", "يطلق", "اطلاق"),
+        ("اغار", "IV", "يغير", "اغاره"),  # hollow
+        ("هاجم", "III", "يهاجم", "مهاجمه"),
+        ("تجدد", "V", "يتجدد", "تجدد"),
+        ("تقاتل", "V", "يتقاتل", "تقاتل"),  # form VI
+        ("اندلع", "VII", "يندلع", "اندلاع"),
+        ("اقتحم", "VIII", "يقتحم", "اقتحام"),
+        ("اغتال", "VIII", "يغتال", "اغتيال"),  # hollow
+        ("اصطدم", "VIII", "يصطدم", "اصطدام"),  # ت assimilated
+        ("استهدف", "X", "يستهدف", "استهداف"),
+        ("استعاد", "X", "يستعيد", "استعاده"),  # hollow
+        # Form I (and II, spelt alike) and defective verbs: the spelling does not say.
+        ("وقع", None, None, None),
+        ("فجر", None, None, None),
+        ("القي", None, None, None),
     ],
 )
-def test_constructions_imperfect_from_pattern(perfect, imperfect):
-    assert C.imperfect(perfect) == imperfect
+def test_patterns_derive_forms(perfect, form, imperfect, masdar):
+    assert (patterns.form(perfect), patterns.imperfect(perfect), patterns.masdar(perfect)) == (
+        form, imperfect, masdar)
+
+
+def test_patterns_masdars_of_violent_verbs_in_lexicon():
+    # Derived, not listed: the masdar of هاجم and اقتحم are triggers of the verb's kind.
+    lex = {e.words: e.data for e in triggers.lexicon()}
+    found = (lex[("مهاجمه",)].kind, lex[("اقتحام",)].kind, lex[("اقتحام",)].aspect)
+    assert found == ("attack", "attack", "noun")
 
 
 def test_constructions_data_rows_valid():

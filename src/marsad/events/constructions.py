@@ -28,7 +28,7 @@ from importlib import resources
 
 from ..text import Entry, Match, Token
 from ..text.tokens import PRONOUN_SUFFIXES
-from . import modality
+from . import modality, patterns
 from .clauses import Clauses
 from .scanner import Scanner
 
@@ -89,17 +89,6 @@ class Licence:
     fallback: Licence | None = None  # another construction the trigger stands in
 
 
-def imperfect(perfect: str) -> str | None:
-    """The 3ms imperfect of an augmented verb from its pattern: forms V-VI (تجدد → يتجدد, تواصل →
-    يتواصل) prefix ي; forms VII-X (اندلع → يندلع, احتدم → يحتدم, استمر → يستمر) replace the
-    hamzat al-wasl with ي. A form I verb's imperfect vowel is not in its spelling: None."""
-    if perfect.startswith("ت") and len(perfect) >= 4:
-        return "ي" + perfect
-    if perfect.startswith("ا") and len(perfect) >= 4:
-        return "ي" + perfect[1:]
-    return None
-
-
 def _verb_forms(word: str) -> list[tuple[str, bool]]:
     """(form, takes suffixes) for a row's verb: a perfect, with "+imp" also its imperfects (ي/ت, the
     3rd persons of a news report); a word written as an imperfect ("يدور") gets its ت form; one
@@ -114,7 +103,7 @@ def _verb_forms(word: str) -> list[tuple[str, bool]]:
         # Defective: ألقى → ألقت ألقوا ألقتا, رمى → رمت رموا; spelt out whole, since with a suffix
         # they read other words ("القوا" + ت is "القوات").
         out += [(base[:-1] + e, False) for e in ("ت", "وا", "تا")]
-    if word.endswith("+imp") and (imp := imperfect(base)):
+    if word.endswith("+imp") and (imp := patterns.imperfect(base)):
         out += [(imp, True), ("ت" + imp[1:], True)]
     return out
 

@@ -18,10 +18,12 @@ from importlib import resources
 
 from ..text import Entry, Match, Matcher, Sentence, TextView, Token
 from ..text.tokens import PRONOUN_SUFFIXES
-from . import clauses, constructions, modality
+from . import clauses, constructions, modality, patterns
 from .scanner import Scanner, longest
 
 MIN_CONFIDENCE = 0.5
+DERIVED_MASDAR_EFFECT = 0.15  # a masdar derived from a verb row weighs this much less than the verb
+MIN_DERIVED_WEIGHT = 0.05
 BACKER_MIN = 0.3  # a trigger this confident on its own backs the others in its sentence
 UNREPORTED_EFFECT = -0.15
 UNREPORTED_EXEMPT = frozenset({"light_verb", "announced", "passive_aux", "harm", "head", "count", "anchor"})
@@ -222,7 +224,24 @@ def lexicon() -> list[Entry]:
                              "needsuf" in flags and aspect == "perfect", plural, "intrans" in flags,
                              masdar if aspect == "perfect" else None, "crowd" in flags, "drone" in flags)
                 entries.setdefault(surface, Entry.of(surface, kind, lex, suffix="nosuf" not in flags))
+    for surface, lex in _derived_masdars():
+        entries.setdefault(surface, Entry.of(surface, lex.kind, lex))
     return list(entries.values())
+
+
+def _derived_masdars() -> list[tuple[str, Lexeme]]:
+    """The masdars of the augmented verbs of violence (patterns.masdar: اقتحم → اقتحام, هاجم →
+    مهاجمة), for those the rows do not list; a masdar names an act more often than it reports one."""
+    out = []
+    for pos, kind, forms, weight, *rest in _rows("triggers.tsv"):
+        if pos != "V" or kinds()[kind].event_type not in VIOLENT_TYPES:
+            continue
+        flags = set(rest[0].split(",")) if rest and rest[0] else set()
+        for form in forms.split("|"):
+            if " " not in form and not form.startswith("ي") and (noun := patterns.masdar(form)):
+                w = round(max(MIN_DERIVED_WEIGHT, float(weight) - DERIVED_MASDAR_EFFECT), 3)
+                out.append((noun, Lexeme(kind, w, "noun", weak="weak" in flags)))
+    return out
 
 
 def territory_subtype(is_state: bool) -> str:
