@@ -70,7 +70,11 @@ def _in_context(text: str):
     # Too little evidence, or evidence split between countries: no document country.
     ("تظاهر المئات في دمشق", None),
     ("غارات على مواقع في اليمن والعراق وسوريا", None),
-    ("قتل مدنيان في حلب وإدلب في سوريا وقال مسؤولون في الأردن إن قذيفة سقطت على الرمثا", None),
+    ("قتل مدني في حلب في سوريا وقال مسؤولون في الأردن إن قذيفة سقطت على الرمثا", None),
+    # Half as much evidence again is enough: Syria named with two of its cities against Jordan.
+    ("قتل مدنيان في حلب وإدلب في سوريا وقال مسؤولون في الأردن إن قذيفة سقطت على الرمثا", "SY"),
+    # "سوريا" is the country's name; "تركية" after an indefinite noun the adjective.
+    ("قصفت طائرات روسية مواقع في سوريا وسقطت قذائف على حلب", "SY"),
 ])
 def test_document_country(text, country):
     assert _in_context(text)[1].country == country

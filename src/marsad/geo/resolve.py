@@ -83,17 +83,18 @@ def document_place(
     adjective_words: Container[str] = (),
 ) -> DocumentPlace:
     """The document's country: the one that gets at least `_MIN_VOTES` and `_MARGIN` times the
-    votes of any other. A country name counts `_COUNTRY_VOTE`; a nationality adjective (ADJECTIVES, the ISO2
-    codes of those in the text), a division or a well-known town with no namesake elsewhere,
-    one each; each name once. Its admin1 likewise among that country's unambiguous places."""
+    votes of any other. A country name counts `_COUNTRY_VOTE`; nationality adjectives (ADJECTIVES,
+    the ISO2 codes of those in the text; ADJECTIVE_WORDS, their words) one each, up to
+    `_ADJECTIVE_VOTES`; a division or a well-known town with no namesake elsewhere, one; each name
+    once. Its admin1 likewise among that country's unambiguous places."""
     votes: Counter = Counter()
     admins: Counter = Counter()
     named = set(adjectives)
     seen: set[str] = set()
     for r in raws:
-        if not r.ids or r.key in seen or r.key in adjective_words:
+        if not r.ids or r.key in seen or _feminine_adjective(r.key, adjective_words):
             # A name repeated is one piece of evidence ("بليز ... بليز" in a tweet); a name that is
-            # also a nationality adjective ("مسيرة تركية") counts as the adjective it may be.
+            # also an indefinite feminine adjective ("مسيرة تركية") counts as the adjective it may be.
             continue
         seen.add(r.key)
         places = [gaz.place(n) for n in r.ids]
@@ -117,6 +118,12 @@ def document_place(
         return DocumentPlace()
     admin1 = _clear_winner(Counter({a: n for (c, a), n in admins.items() if c == country}), 2)
     return DocumentPlace(country, admin1, frozenset(named))
+
+
+def _feminine_adjective(key: str, adjective_words: Container[str]) -> bool:
+    """"تركيه", "سوريه": a country's name spelled like the feminine adjective of its nationality
+    ("سوريا", "السعودية" are names only)."""
+    return key.endswith("يه") and not key.startswith("ال") and key in adjective_words
 
 
 def _clear_winner(votes: Counter, least: int) -> str | None:
