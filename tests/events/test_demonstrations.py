@@ -120,3 +120,24 @@ def test_a_drone_is_no_march(text):
 def test_a_march_is_a_protest():
     assert _typed("خرجت مسيرة حاشدة في وسط مدينة تطاوين أمس.") == [
         ("Protests", "Peaceful protest", "Protesters (Tunisia)")]
+
+
+@pytest.mark.parametrize("text", [
+    # The road-blocking verb with its subject between it and the road.
+    "وقطع المحتجون بشكل جزئي الطرق في السويداء اليوم الأحد.",
+    # A human chain, a hunger strike, a tent camp.
+    "شكل المحتجون سلسلة بشرية على الطريق الساحلي في صيدا أمس.",
+    "بدأ المعتقلون إضرابا عن الطعام في سجن عوفر أمس.",
+    "نصب المعتصمون خيام الاعتصام أمام مقر الحكومة في بيروت أمس.",
+])
+def test_more_protest_constructions(text):
+    assert [t[:2] for t in _typed(text)] == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "قطعت الحكومة الكهرباء عن مدينة صيدا أمس.",  # cutting power: no protesters
+    "دعت النقابة إلى إضراب عام في بيروت يوم الأحد.",  # a call to strike
+    "تحدث الوزير بشكل مطول عن المظاهرات في بيروت.",  # بشكل is no light verb
+])
+def test_no_protest_without_protesters_or_report(text):
+    assert [t for t in _typed(text) if t[0] in ("Protests", "Riots")] == []
