@@ -5,6 +5,7 @@
     for m in find_places(view, gaz):
         print(m.to_dict())                    # contract fields, original offsets
     geoparse(text, doc_id)                    # the same in one call, with the default gazetteer
+    mentions, about = find_places_in_context(view, gaz)  # and the document's country / admin1
     country_info("SY")                        # CountryInfo("SY", "Syria", 760, "Middle East")
 """
 
@@ -126,7 +127,8 @@ def find_places_in_context(
     out = []
     for r, place, hint in zip(raws, places, precision, strict=True):
         start, end = view.span(r.start, r.end)
-        out.append(PlaceMention(view.doc_id, start, end, view.text[start:end], place, hint, r.qualifier))
+        out.append(PlaceMention(view.doc_id, start, end, view.text[start:end], place, hint, r.qualifier,
+                                bool(r.ids)))
     return out, doc
 
 

@@ -4,6 +4,12 @@ A candidate's score adds its population (log scale), a bonus for its kind (count
 curated places, regions and sites, then first-level divisions), agreement with the place noun
 before the name ("محافظة X" wants a division, "مدينة X" a town), and the document's context:
 the countries and first-level divisions its other, unambiguous mentions name.
+
+Above that, `document_place` reads the country (and admin1) the whole document is about from
+unambiguous evidence, and `choose` uses it as a prior: a namesake there beats a bigger one abroad,
+and a foreign reading the document gives no sign of (its country never named, no adjective next
+to the name) is left unresolved unless it is well known for its distance (`_stray`): a wrong
+far-away coordinate is worse than none.
 """
 
 from __future__ import annotations
