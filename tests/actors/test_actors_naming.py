@@ -213,3 +213,13 @@ def test_naming_the_resistance_by_country(country: str, name: str) -> None:
 ])
 def test_naming_rebels_and_tribes_by_country(actor_id: str, country: str, name: str) -> None:
     assert actor_name(actor_id, D(2016, 5, 1), country) == name
+
+
+@pytest.mark.parametrize("actor_id, country, name", [
+    ("druze_militia", "SY", "Druze Militia (Syria)"),
+    ("arab_militia", "SD", "Arab Ethnic Militia (Sudan)"),
+    ("kurdish_militia", "IQ", "Kurdish Ethnic Militia (Iraq)"),
+    ("kurdish_militia", "SY", "YPG: People's Protection Units"),
+])
+def test_naming_communal_militias(actor_id: str, country: str, name: str) -> None:
+    assert actor_name(actor_id, D(2025, 7, 15), country) == name

@@ -243,6 +243,13 @@ def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: 
     ("تصدت القوات لهجوم الانقلابيين", [("الانقلابيين", "rebels", "named")]),
     ("شنت غارات على مواقع الجهاديين", [("الجهاديين", "unidentified", "generic")]),
     ("فرقت قوات الدرك المحتجين", [("قوات الدرك", "police", "state"), ("المحتجين", "protesters", "generic")]),
+    # Communal militias named by their sect or people.
+    ("هاجمت الفصائل الدرزية مواقع العشائر", [("الفصائل الدرزية", "druze_militia", "named"),
+                                           ("العشائر", "tribes", "named")]),
+    ("اشتبك مسلحون دروز مع قوات الأمن", [("مسلحون دروز", "druze_militia", "named"),
+                                       ("قوات الأمن", "police", "state")]),
+    ("هاجمت ميليشيات علوية حاجزا", [("ميليشيات علوية", "alawite_militia", "named")]),
+    ("قتل مسلحون أكراد في الاشتباك", [("مسلحون أكراد", "kurdish_militia", "named")]),
     ("تعرضت إحدى دوريات الأمن لإطلاق نار", [("دوريات الأمن", "police", "state")]),
 ])
 def test_recognize_forces_by_ministry_security_units_and_the_enemy(text: str,
