@@ -332,3 +332,39 @@ def test_group_name_is_no_victim(text, total):
 ])
 def test_killed_then_wounded_verbs(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("أدت المعارك إلى سقوط عدد من المواقع بيد المعارضة", 0),  # things fall, not people
+    ("سقطت 3 مدن بيد التنظيم", 0),
+    ("سقوط ثمانية على الأقل في المدينة برصاص الأمن", 8),
+    ("سقط 5 في القصف", 5),
+])
+def test_what_falls(text, total):
+    assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("وأعلن الجيش أن المواقع هدف عسكري مشروع", 0),  # a nisba qualifying the noun before it
+    ("قال مصدر طبي إن القصف أصاب موقعا مدني الطابع", 0),
+    ("مقتل عسكري في هجوم على الحاجز", 1),
+    ("قتل أمس عسكري في انفجار", 1),
+    ("أطلق قناص النار على مدني فقتله", 1),
+])
+def test_nisba_adjective_is_no_victim(text, total):
+    assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # A victim's own people with him (مع + a relative or guard with his pronoun) add up; "مع" before
+    # others is the other side.
+    ("أعلنت الحركة مسؤوليتها عن قتل نائب صومالي مع حارسيه في العاصمة", 3),
+    ("قتل رجل مع زوجته وأطفاله في القصف", 5),
+    ("قتل جندي في اشتباكات مع مسلحين", 1),
+    ("مقتل جندي مع مسلحين قرب الحدود", 1),
+    # Titles as victims.
+    ("مقتل وزير الداخلية في انفجار", 1),
+    ("قال مسؤول إن 5 أشخاص قتلوا", 5),
+])
+def test_victims_with_their_own_people(text, total):
+    assert _total(text) == total

@@ -327,12 +327,13 @@ def _victim_nouns() -> dict[str, CasualtyWord]:
 
 
 @lru_cache(maxsize=50_000)
-def _victim_noun(word: str, conj: bool) -> tuple[int, str] | None:
+def _victim_noun(word: str, conj: bool, pronoun: bool = False) -> tuple[int, str] | None:
     """(count, group) when `word` names victims by itself: a person noun ("مدنيين"), or a person or
-    relative with a pronoun ("طفلها", "زوجته", "ابنيه" = 2). `conj`: the word must start with و."""
+    relative with a pronoun ("طفلها", "زوجته", "ابنيه" = 2). `conj`: the word must start with و;
+    `pronoun`: it must carry a pronoun ("حارسيه")."""
     table = _victim_nouns()
     for c in candidates(word):
-        if c.prefix not in (("و", "وال") if conj else ("", "ال")):
+        if c.prefix not in (("و", "وال") if conj else ("", "ال")) or pronoun and not c.suffix:
             continue
         w = table.get(c.form)
         if w is None and c.form.endswith("ت") and c.suffix in _PRONOUNS:
@@ -351,7 +352,8 @@ def _victim_noun(word: str, conj: bool) -> tuple[int, str] | None:
 
 def _joined(s: _Sentence, numbers: list[NumberMatch], found: list[FatalityMention]) -> list[FatalityMention]:
     """Mark and add the victims joined by و after each mention: "امرأة وطفلها", "جنديان وضابط",
-    "رجل وزوجته وثلاثة من أطفالهما". They are other people, so `total_fatalities` adds them up."""
+    "رجل وزوجته وثلاثة من أطفالهما", or by مع to the mention's own people: "نائب مع حارسيه". They are
+    other people, so `total_fatalities` adds them up."""
     if not found:
         return found
     toks = s.toks
@@ -361,8 +363,11 @@ def _joined(s: _Sentence, numbers: list[NumberMatch], found: list[FatalityMentio
     out = list(found)
     for m in found:
         k = after.get(m.end)
+        if k is not None and k < len(toks) and not s.breaks(k - 1) and s.owner[k] is None:
+            k = _adjectives(s, k, m.group)[0]  # "نائب صومالي مع حارسيه"
         while k is not None and k < len(toks) and not s.breaks(k - 1):
-            conj = toks[k].text != "و"
+            company = toks[k].text == "مع"  # "قتل نائب مع حارسيه": his own people, never "مع مسلحين"
+            conj = toks[k].text not in ("و", "مع")
             if not conj:
                 if k + 1 >= len(toks) or s.breaks(k):
                     break
@@ -377,8 +382,13 @@ def _joined(s: _Sentence, numbers: list[NumberMatch], found: list[FatalityMentio
                 out[i] = replace(out[i], joined=True, subset=out[i].subset or m.subset)
                 k = after.get(out[i].end)
                 continue
-            n = figures.get(k)
-            if n is not None:
+            n = figures.get(k) if not company else None
+            if company:
+                noun = _victim_noun(toks[k].text, False, pronoun=True)
+                if noun is None:
+                    break
+                count, vague, start, end = noun[0], noun[0] == 3, toks[k].start, k + 1
+            elif n is not None:
                 j = n.last + 1 if n.last < len(toks) and toks[n.last].text == "من" else n.last
                 noun = _victim_noun(toks[j].text, False) if j < len(toks) else None
                 if noun is None or n.value > MAX_EVENT_COUNT:
@@ -545,7 +555,9 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
             kind, mixed, listed = t.kind, t.mixed, t.listed
             if t.noun is not None and noun is None:
                 first = t.noun.first
-        if kind == "fell":
+        if kind == "fell" and noun is None and not _phrase_ends(s, end):
+            kind = None  # "سقوط عدد من المواقع", "سقطت 3 مدن": things fall, not people
+        elif kind == "fell":
             # "سقط 13 مسلحا": people who fall in an attack are killed; "سقوط ضحايا" are casualties.
             kind = "other" if w is not None and w.kind == "victim" else "killed"
         if w is not None and w.kind == "victim" and kind != "killed":
@@ -594,12 +606,20 @@ def _subset_of(s: _Sentence, first: int) -> str | None:
 _LIST_REACH = 10  # tokens back from a listed figure to the victims listed before it
 
 
+def _phrase_ends(s: _Sentence, end: int) -> bool:
+    """The noun phrase before token `end` ends there: at a clause break, or before a preposition
+    ("سقوط ثمانية على الأقل في حمص"), not before a noun of its own ("سقوط عدد من المواقع")."""
+    if end >= len(s.toks) or s.breaks(end - 1):
+        return True
+    nxt = s.toks[end].text
+    return nxt in ("من", "في", "علي", "الي") or nxt.startswith("ب")
+
+
 def _listed(s: _Sentence, first: int, end: int) -> _Trigger | None:
     """A figure with its noun that continues, after a comma, a list of victims ("قتل خمسة عناصر من
     الجبهة ومقاتلون موالون لها، وستة مقاتلين من الفصائل"): theirs is the same fate. Its noun ends
     the clause or takes a preposition; anything else is a clause of its own ("و3 آلاف عنصر يتحصنون")."""
-    nxt = s.toks[end].text if end < len(s.toks) and not s.breaks(end - 1) else ""
-    if not _conjoined(s, first) or nxt and nxt not in ("من", "في") and not nxt.startswith("ب"):
+    if not _conjoined(s, first) or not _phrase_ends(s, end):
         return None
     k = first - 1 if s.toks[first].text.startswith("و") else first - 2
     if k < 0 or not s.breaks(k):
@@ -671,6 +691,8 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
         return None  # "الشمال السوري", "الجيش اللبناني": an adjective of the noun before
     if w.role == "person" and m.first and s.word(m.first - 1, "name_head") is not None:
         return None  # "جماعة الحوثي": a group's name
+    if _nisba_adjective(s, m):
+        return None  # "هدف عسكري", "مصدر أمني": an adjective of the noun before
     kind: str | None = None
     mixed = False
     whole = _subset_of(s, m.first)
@@ -713,6 +735,17 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
     group = w.group if w.group != "-" else "generic"
     return FatalityMention(_start(m), s.toks[end - 1].end, count, kind, vague, group, s.index,
                            subset=bool(whole))
+
+
+def _nisba_adjective(s: _Sentence, m: Match) -> bool:
+    """A singular nisba ("عسكري", "سوري") right after a word the lexicon does not know, and not after
+    a preposition or a conjunction, qualifies that word: "هدف عسكري مشروع", "الجيش العربي السوري"."""
+    w: CasualtyWord = m.entry.data
+    if w.role != "person" or w.number != "1" or not w.phrase.endswith("ي") or m.prefix or not m.first:
+        return False
+    before = s.toks[m.first - 1].text
+    return (s.cover[m.first - 1] is None and not s.breaks(m.first - 1) and before != "و"
+            and before not in ("علي", "من", "في", "الي", "بحق", "امس"))
 
 
 def _bomber(s: _Sentence, m: Match) -> FatalityMention | None:
