@@ -223,3 +223,9 @@ def test_naming_rebels_and_tribes_by_country(actor_id: str, country: str, name: 
 ])
 def test_naming_communal_militias(actor_id: str, country: str, name: str) -> None:
     assert actor_name(actor_id, D(2025, 7, 15), country) == name
+
+
+def test_naming_defectors_are_the_mutiny_of_the_army_of_the_place() -> None:
+    assert actor_name("defectors", D(2012, 1, 8), "SY") == "Mutiny of Military Forces of Syria (2000-2024)"
+    assert actor_name("defectors", D(2016, 7, 16), "TR") == "Mutiny of Military Forces of Turkey (2002-)"
+    assert actor_inter("defectors", "SY") == "Rebel group"

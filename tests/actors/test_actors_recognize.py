@@ -245,6 +245,9 @@ def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: 
     ("تصدت القوات لهجوم الانقلابيين", [("الانقلابيين", "rebels", "named")]),
     ("شنت غارات على مواقع الجهاديين", [("الجهاديين", "unidentified", "generic")]),
     ("فرقت قوات الدرك المحتجين", [("قوات الدرك", "police", "state"), ("المحتجين", "protesters", "generic")]),
+    # Defectors from the army: its mutiny.
+    ("اندلعت اشتباكات بين الجيش والمنشقين", [("الجيش", "military", "state"),
+                                            ("المنشقين", "defectors", "named")]),
     # Communal militias named by their sect or people.
     ("هاجمت الفصائل الدرزية مواقع العشائر", [("الفصائل الدرزية", "druze_militia", "named"),
                                            ("العشائر", "tribes", "named")]),
