@@ -111,7 +111,7 @@ def test_fatalities_data_file_valid():
     assert len(phrases) == len(set(phrases))
     roles = {"casualty", "person", "kin", "trigger", "trigger_pre", "negation", "period", "measure",
              "blocker", "self_verb", "self", "company", "subset", "toll", "toll_verb", "toll_to",
-             "name_head"}
+             "name_head", "days"}
     groups = {"-", "generic", "civilian", "military", "police", "militant", "bomber", "others"}
     for phrase, role, kind, group, number in rows:
         assert phrase == normalize_word(phrase)
@@ -119,8 +119,8 @@ def test_fatalities_data_file_valid():
         assert kind in set(KINDS) | {"victim", "fell", "-"}
         assert kind != "fell" or role in ("trigger", "trigger_pre")
         assert group in groups
-        assert number in ("1", "2", "2c", "pl", "pl-fig", "-")
-        assert (role in ("casualty", "person", "kin")) == (number != "-")
+        assert number in ("1", "2", "2c", "pl", "pl-fig", "-") or role == "days" and number.isdigit()
+        assert (role in ("casualty", "person", "kin", "days")) == (number != "-")
         assert (role in ("casualty", "trigger", "trigger_pre", "self_verb", "self")) == (kind != "-")
 
 

@@ -368,3 +368,16 @@ def test_nisba_adjective_is_no_victim(text, total):
 ])
 def test_victims_with_their_own_people(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # ACLED: a total over several days is divided across them, the remainder to the first day.
+    ("أكد قيادي أن أكثر من 60 مسلحا لقوا مصرعهم خلال يومين فقط من المواجهات", 30),
+    ("قتل 61 شخصا خلال يومين في المدينة", 31),
+    ("قتل 70 شخصا خلال الأسبوع الماضي في المدينة", 10),
+    ("قتل 9 أشخاص خلال ثلاثة أيام من القصف", 3),
+    # A period in another clause is not the deaths'.
+    ("قتل 5 أشخاص، بعد هدوء ساد خلال يومين", 5),
+])
+def test_total_over_days_is_divided(text, total):
+    assert _total(text) == total

@@ -286,6 +286,7 @@ def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]
     if not s.matches:
         return []
     periods = _periods(s)
+    days = [(m.first, int(m.entry.data.number)) for m in s.matches if m.label == "days"]
     numbers = find_numbers(s.toks, view.norm)
     out: list[FatalityMention] = []
     starts = {n.first for n in numbers}
@@ -313,7 +314,11 @@ def find_fatalities(view: TextView, sentence: Sentence) -> list[FatalityMention]
             out.append(mention)
     out.sort(key=lambda x: x.start)
     found = _named_with_others(s, numbers, _joined(s, numbers, out))
-    return [m for m in found if not _in_period(s, periods, m)] if periods else found
+    if days:
+        # A total over days: the first day's share ("60 خلال يومين" = 30), the remainder to it.
+        k, n = days[0]
+        found = [replace(m, count=-(-m.count // n)) if _in_scope(s, [k], m) else m for m in found]
+    return [m for m in found if not _in_scope(s, periods, m)] if periods else found
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
@@ -493,8 +498,8 @@ def _periods(s: _Sentence) -> list[int]:
     return out
 
 
-def _in_period(s: _Sentence, periods: list[int], m: FatalityMention) -> bool:
-    """Whether a long period counts the deaths of `m`: it opens the sentence before them ("منذ بداية
+def _in_scope(s: _Sentence, periods: list[int], m: FatalityMention) -> bool:
+    """Whether a period counts the deaths of `m`: it opens the sentence before them ("منذ بداية
     العام، قتل 500"), or follows them in their clause ("قتل 500 منذ بداية الحرب"). A period in a later
     clause dates something else ("استشهد شخص، في خرق للهدنة السارية منذ نوفمبر")."""
     k = next((i for i, t in enumerate(s.toks) if t.end > m.start), len(s.toks) - 1)
