@@ -31,8 +31,9 @@ ACLED codes them:
   "others" and companions presuppose a victim named but not counted: "قتل فلان وقياديان آخران" = 3,
   "قتل برفقة ثلاثة عناصر" = 4; some of the victims ("قتل عشرة بينهم امرأة وطفلها") add nothing;
 - a long period ("منذ بداية الحرب", "خلال العام", "منذ 2011") that opens the sentence or sits in
-  the figure's clause makes it a total: nothing; figures over MAX_EVENT_COUNT (war totals) are
-  dropped.
+  the figure's clause makes it a total: nothing; a total over a few days ("خلال يومين") is divided
+  across them, the remainder to the first day (60 = 30); figures over MAX_EVENT_COUNT (war totals)
+  are dropped.
 
 Lexicon: `data/casualty_words.tsv`; `toll_reference` reads `data/toll_references.tsv` for the
 sentences that give an attack's toll after it (`extract._attach_tolls`). Offsets are normalised;
