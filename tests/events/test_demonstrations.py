@@ -141,3 +141,21 @@ def test_more_protest_constructions(text):
 ])
 def test_no_protest_without_protesters_or_report(text):
     assert [t for t in _typed(text) if t[0] in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Protesters who loot or set fire (a masdar headline too) riot.
+    ("ونهب محتجون غاضبون محطات الوقود في باماكو أمس.",
+     [("Riots", "Violent demonstration", "Rioters (Mali)")]),
+    ("إضرام متظاهرين عراقيين النيران في القنصلية الإيرانية في مدينة النجف اليوم الأربعاء.",
+     [("Riots", "Violent demonstration", "Rioters (Iraq)")]),
+    # Armed men who loot: looting, a strategic development.
+    ("نهب مسلحون المنازل في قرية قرب الموصل أمس.",
+     [("Strategic developments", "Looting/property destruction", "Unidentified Armed Group (Iraq)")]),
+])
+def test_looting_and_arson_by_protesters_is_a_riot(text, expected):
+    assert _typed(text) == expected
+
+
+def test_plunder_as_a_masdar_names_no_looting():
+    assert _typed("وقال الوزير إن نهب المال العام في العراق مستمر منذ سنوات.") == []

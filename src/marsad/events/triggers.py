@@ -88,6 +88,7 @@ VIOLENCE_IGNORED = frozenset({"predicate"})
 EXPLOSIVE_KINDS = frozenset({"ied", "car_bomb", "explosion", "landmine", "grenade", "missile"})
 DEFUSE_WINDOW = 5  # "فكك خبراء المتفجرات عبوة": a defusing or finding verb this close before
 DEFUSE_SUPPORT = 0.2  # the defusing verb is what the sentence reports
+DESTRUCTION_KINDS = frozenset({"looting", "arson", "destruction"})  # by protesters: a violent demonstration
 UNOPPOSED_WINDOW = 12  # "سيطر رتل من القوات الخاصة على مبنى المحافظة في وسط كركوك دون أي اشتباك"
 COMPANION_MIN = 0.3  # a tactic this confident types an event that another trigger reports
 PLURAL_EFFECT = -0.1  # "التفجيرات", "هجمات": plurals mostly sum up or generalise
@@ -268,6 +269,8 @@ def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int,
         return "excessive_force"  # "قتل متظاهرين", "أطلقت النار على المحتجين"
     if kind in ("clash", "attack") and _near(cues, "participant", first, last, PARTICIPANT_WINDOW):
         return "riot"  # clashes between protesters and the police, protesters storming a building
+    if kind in DESTRUCTION_KINDS and _near(cues, "participant", first, last, PARTICIPANT_WINDOW):
+        return "riot"  # "نهب محتجون محطات الوقود", "إضرام متظاهرين النار في القنصلية": a riot
     if kind == "territory_taken" and any(c.category == "unopposed" and 0 <= c.first - last < UNOPPOSED_WINDOW
                                          for c in cues):
         return "transfer"  # "سيطرت القوات على مبنى المحافظة دون أي اشتباك": taken, not fought for
@@ -503,8 +506,12 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         kind = table[_retype(lex.kind, cues, m.first, m.last, tokens)]
         if constructions.AIR_SUBJECT in reasons and kind.name in constructions.AIR_RETYPED:
             kind = table["airstrike"]  # "قام طيران التحالف باستهداف مواقع": aircraft did it
-        if kind.name == "riot" and lex.kind == "attack" and _protesters_attack(cues, tokens, m.last):
-            conf += PARTICIPANT_SUPPORT  # "اقتحم متظاهرون مقر البرلمان": a riot of its own
+        if kind.name == "riot" and (
+                (lex.kind == "attack" and _protesters_attack(cues, tokens, m.last))
+                or (lex.kind in DESTRUCTION_KINDS and any(
+                    c.category == "participant" and c.first == m.last for c in cues))):
+            # "اقتحم متظاهرون مقر البرلمان", "نهب محتجون محطات الوقود": a riot of its own
+            conf += PARTICIPANT_SUPPORT
             reasons.append("participant")
             if _new_participants(cues, tokens, breaks, m.first, m.last):
                 reasons.append("new_participants")
