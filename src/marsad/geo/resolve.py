@@ -77,6 +77,11 @@ class DocumentPlace:
     named: frozenset[str] = frozenset()
 
 
+# The prior's weight: about four orders of magnitude of population, so that a village of the
+# document's country beats a city abroad, but a division with no population (Israel's "Gaza"
+# subdistrict) does not beat the city of Gaza.
+_DOC_COUNTRY_BONUS = 4.0
+_DOC_ADMIN1_BONUS = 2.0
 _COUNTRY_VOTE = 2  # a country named outright
 _MIN_VOTES = 3  # the least evidence for a document country: a country named and one more sign
 _MARGIN = 1.5  # the winner's votes over the runner-up's: a report from Lebanon names Israel too
@@ -166,7 +171,7 @@ def score(p: Place, key: str, raw: RawMention, ctx: DocContext, nationality: str
     if doc is not None and doc.country and p.country == doc.country:
         # The document's country is the prior for every namesake: a place there beats a bigger
         # one abroad ("الجفرة" in a Syrian report), unless the name carries its own country.
-        s += 8.0 + (4.0 if doc.admin1 and p.admin1 == doc.admin1 else 0.0)
+        s += _DOC_COUNTRY_BONUS + (_DOC_ADMIN1_BONUS if doc.admin1 and p.admin1 == doc.admin1 else 0.0)
     if nationality and p.country == nationality:
         s += 12.0  # "العاصمة الأردنية عمان": the adjective says whose place it is
     if p.feature == "country" and key != _canonical_key(p.name_ar):
