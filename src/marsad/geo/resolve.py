@@ -78,8 +78,7 @@ class DocumentPlace:
 
 
 # The prior's weight: about four orders of magnitude of population, so that a village of the
-# document's country beats a city abroad, but a division with no population (Israel's "Gaza"
-# subdistrict) does not beat the city of Gaza.
+# document's country beats a city abroad; the other mentions' countries (`DocContext`) add theirs.
 _DOC_COUNTRY_BONUS = 4.0
 _DOC_ADMIN1_BONUS = 2.0
 _COUNTRY_VOTE = 2  # a country named outright
