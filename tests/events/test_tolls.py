@@ -276,6 +276,8 @@ def test_toll_comes_to_a_figure(text, total):
     ("نجم عن التفجير مقتل وجرح عدد من عناصر القوات", 3),
     ("أدى الانفجار إلى مقتل وإصابة 4 أشخاص", 2),
     ("أدى الانفجار إلى مقتل وإصابة 10 أشخاص", 3),
+    ("أسفر القصف عن مقتل وإصابة مدنيين", 3),  # a plural: several
+    ("أسفر القصف عن مقتل وإصابة شخصين", 1),
 ])
 def test_killed_and_wounded_vague_quantity(text, total):
     assert _total(text) == total

@@ -736,7 +736,8 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
             count, vague = 3, True
         kind, end = "killed", tail
     elif mixed:
-        kind, count, vague = "killed", 1, True  # "مقتل وإصابة مدنيين": at least one dead
+        # "مقتل وإصابة مدنيين": several dead, as a vague quantity is (3); two or one: one at least
+        kind, count, vague = "killed", 3 if w.number == "pl" else 1, True
     s.own(m.first, end, kind)
     group = w.group if w.group != "-" else "generic"
     return FatalityMention(_start(m), s.toks[end - 1].end, count, kind, vague, group, s.index,
