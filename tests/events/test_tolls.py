@@ -134,6 +134,9 @@ def test_suicide_bomber_counts(text, total):
     ("ومنذ بداية العام، قتل 500 شخص في المحافظة", 0),
     ("قتل 500 شخص منذ 2011 في المحافظة", 0),
     ("قتل خلال العام أكثر من ألف شخص", 0),
+    # A total's mark counts every figure of the sentence, in any clause; a superlative's is no total.
+    ("ارتفع عدد القتلى في البلاد إلى 1916 قتيلا، بينما أصيب 4186 آخرون، وذلك منذ بدء النزاع", 0),
+    ("قتل جنديان في أعنف هجوم منذ بداية العام", 2),
 ])
 def test_long_period_scope(text, total):
     assert _total(text) == total
@@ -331,6 +334,7 @@ def test_group_name_is_no_victim(text, total):
     # A killing verb with its victims before it is no "killed and wounded" with the next verb.
     ("وأشارت مصادر إلى أن سبعة متظاهرين على الأقل قتلوا وأصيب عشرات آخرون بجروح", 7),
     ("قتل وجرح 35 مدنيا في القصف", 3),
+    ("أكدت مصادر عسكرية أن جنديين ماليين قتلا وأصيب أربعة في كمين", 2),
 ])
 def test_killed_then_wounded_verbs(text, total):
     assert _total(text) == total

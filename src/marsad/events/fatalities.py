@@ -210,8 +210,10 @@ class _Sentence:
             prev = self.cover[m.first - 1]
             # "مصرعهم وأصيب سبعة": a pronoun on the first word means it already has its own victims;
             # so do victims right before it: "سبعة متظاهرين قتلوا وأصيب عشرات".
-            own = prev is not None and any(self.owner[j] is not None and not self.breaks(j)
-                                           for j in range(max(0, prev.first - 3), prev.first))
+            own = prev is not None and any(
+                not self.breaks(j) and (self.owner[j] is not None or self.cover[j] is not None
+                                        and self.cover[j].label in ("person", "casualty"))
+                for j in range(max(0, prev.first - 3), prev.first))
             if prev is not None and prev.label in _TRIGGERS and not _has_pronoun(prev) and not own:
                 kinds.add(prev.entry.data.kind)
         nxt = self.at.get(m.last)
@@ -488,9 +490,19 @@ def _killed_before(s: _Sentence, k: int, window: int = 10) -> bool | None:
     return None
 
 
+_SUPERLATIVE_REACH = 3  # tokens between a superlative and the period it measures: "أعنف هجوم منذ"
+
+
 def _periods(s: _Sentence) -> list[int]:
-    """Token indices where a long period starts: "منذ بداية الحرب", "خلال العام", "منذ 2011", "منذ مارس"."""
-    out = [m.first for m in s.matches if m.label == "period"]
+    """Token indices where a long period starts: "منذ 2011", "منذ مارس" (which count the deaths of
+    their clause only, see `_in_scope`), or a period of the lexicon ("منذ بداية الحرب", "خلال العام"),
+    a total's mark that counts every death of the sentence (index 0: "قتيلا، وذلك منذ بدء النزاع"),
+    unless a superlative measures it ("قتل جنديان في أعنف هجوم منذ بداية العام")."""
+    out = []
+    for m in s.matches:
+        if m.label == "period" and not any(
+                s.word(j, "superlative") for j in range(max(0, m.first - _SUPERLATIVE_REACH), m.first)):
+            out.append(0)
     for k, t in enumerate(s.toks[:-1]):
         nxt = s.toks[k + 1].text
         year = nxt.isdigit() and 1900 <= int(nxt) <= 2100
