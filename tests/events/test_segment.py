@@ -152,3 +152,34 @@ def test_data_file_reader_requires_its_header_and_names_the_bad_line():
 )
 def test_extract_each_event_of_a_sentence_takes_the_place_after_its_own_trigger(text, expected):
     assert _coded(text) == expected
+
+
+def _placed(text):
+    return [(e.location, e.latitude, e.geo_precision, e.fatalities,
+             [x.text for x in e.evidence if x.field == "location"])
+            for e in marsad.extract(text, published=PUBLISHED)]
+
+
+MANBIJ = 36.52815
+
+
+def test_extract_a_list_of_villages_the_gazetteer_lacks_is_one_event_each_near_its_town():
+    assert _placed("قصف الجيش الوطني قرى قرط صغير، والصيادة، والدندنية شمال منبج أمس.") == [
+        ("Qrt Sghyr", MANBIJ, 2, 0, ["قرط صغير"]),
+        ("al-Syada", MANBIJ, 2, 0, ["الصيادة"]),
+        ("al-Dndnya", MANBIJ, 2, 0, ["الدندنية"]),
+    ]
+
+
+def test_extract_a_village_the_gazetteer_lacks_listed_with_a_known_town_keeps_its_own_event():
+    events = _placed("قتل خمسة مدنيين في قصف على بلدتي كفرحلب ومارع في ريف حلب أمس.")
+    assert [(loc, prec, toll, ev) for loc, _, prec, toll, ev in events] == [
+        ("Kfrhlb", 2, 3, ["كفرحلب"]),
+        ("Mari", 1, 2, ["مارع"]),
+    ]
+
+
+def test_extract_one_unknown_village_is_coded_at_the_town_it_lies_near():
+    assert _placed("قتل خمسة مدنيين في قصف على قرية كفرحلب غرب حلب أمس.") == [
+        ("Aleppo", 36.20124, 2, 5, ["كفرحلب"]),
+    ]

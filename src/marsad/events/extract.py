@@ -28,9 +28,10 @@ from ..actors import (
     interaction,
 )
 from ..actors.anaphora import Antecedents, remember, resolve_anaphora
+from ..actors.naming import romanize
 from ..documents import Document, source_name
 from ..geo import country_info, find_places, find_places_in_context, load_gazetteer
-from ..text import Matcher, Sentence, TextView, analyse
+from ..text import Matcher, Sentence, TextView, analyse, fold
 from .dates import event_date_for, find_dates
 from .fatalities import FatalityMention, casualty_words, find_fatalities, toll_reference, total_fatalities
 from .fuse import fuse_events, is_generic_actor
@@ -379,6 +380,12 @@ def generic_actor(event_type: str, slot: str, country: str | None) -> str | None
 
 def _set_place(d: Draft, place, from_context: bool) -> None:
     pl = place.place
+    if pl is None:  # a name the gazetteer lacks: its evidence only, the caller places it
+        d.place, d.place_in_sentence = place, not from_context
+        d.cite_original("location", place.start, place.end)
+        d.signals["place"] = True
+        d.signals["place_in_sentence"] = not from_context
+        return
     d.place, d.place_in_sentence = place, not from_context
     d.fields.update(
         location=_ascii(pl.name),
@@ -395,19 +402,23 @@ def _set_place(d: Draft, place, from_context: bool) -> None:
 
 
 def _one_per_place(d: Draft, places_by_sentence: dict[int, list]) -> list[Draft]:
-    """A report listing several places ("في حمص وإدلب ودير الزور") as one event in each, the toll
-    divided between them (segment.py); any other event as it is."""
+    """A report listing several places ("في حمص وإدلب ودير الزور", "قرى X وY شمال منبج") as one event
+    in each, the toll divided between them (segment.py); any other event as it is. A listed name the
+    gazetteer lacks is coded under its own (romanised) name at the place the list lies near, at
+    geo_precision 2."""
     if d.place is None or not d.place_in_sentence:
         return [d]
-    listed = listed_places(
-        d.doc.text, d.place, places_by_sentence.get(d.sentence.index, []), lambda p: _rank(p) < 9
-    )
-    distinct = list({_ascii(p.place.name): p for p in reversed(listed)}.values())[::-1]
-    if len(distinct) < 2:
+    listed = _list_of(d, places_by_sentence.get(d.sentence.index, []))
+    members: dict[str, tuple[Any, bool]] = {}  # location name -> (mention, known to the gazetteer)
+    for p in listed:
+        known = _rank(p) < 9 and p.known
+        members.setdefault(_ascii(p.place.name) if known else romanize(fold(p.text)), (p, known))
+    if len(members) < 2:
         return [d]
+    near = _list_anchor(d, listed, places_by_sentence.get(d.sentence.index, []))
     out = []
-    tolls = shares(int(d.fields.get("fatalities") or 0), len(distinct))
-    for place, toll in zip(distinct, tolls, strict=True):
+    tolls = shares(int(d.fields.get("fatalities") or 0), len(members))
+    for (name, (place, known)), toll in zip(members.items(), tolls, strict=True):
         c = replace(
             d,
             fields=dict(d.fields),
@@ -416,9 +427,44 @@ def _one_per_place(d: Draft, places_by_sentence: dict[int, list]) -> list[Draft]
             split_at=place.start,
         )
         _set_place(c, place, False)
+        if not known:
+            c.fields.update(location=name, latitude=near.latitude, longitude=near.longitude,
+                            admin1=near.admin1 and _ascii(near.admin1),
+                            admin2=near.admin2 and _ascii(near.admin2),
+                            admin3=near.admin3 and _ascii(near.admin3), geo_precision=2)
         c.fields["fatalities"] = toll
         out.append(c)
     return out
+
+
+_ANCHOR_GAP = 16  # characters between a list and the place it lies near ("، شمال منبج", " في ريف حلب")
+
+
+def _list_anchor(d: Draft, listed: list, sentence_places: list):
+    """Where a list's unknown names lie: the place one of them was anchored to, else the place named
+    right after the list ("قرى X وY شمال منبج", "بلدتي X وY في ريف حلب"), else the event's own place."""
+    anchored = next((p.place for p in listed if p.place is not None and not p.known), None)
+    if anchored is not None:
+        return anchored
+    end = listed[-1].end
+    after = [
+        p for p in sentence_places if p not in listed and end <= p.start <= end + _ANCHOR_GAP and _rank(p) < 9
+    ]
+    return after[0].place if after else d.place.place
+
+
+def _list_of(d: Draft, sentence_places: list) -> list:
+    """The places listed with the event's place, or the list of names it anchors ("قرى X، وY،
+    وZ شمال منبج": the last name was resolved near Manbij, the event's place)."""
+    def usable(p) -> bool:
+        return _rank(p) < 9 or p.place is None
+
+    listed = listed_places(d.doc.text, d.place, sentence_places, usable)
+    if len(listed) > 1:
+        return listed
+    name = d.place.place.name
+    anchored = [m for m in sentence_places if not m.known and m.place is not None and m.place.name == name]
+    return listed_places(d.doc.text, anchored[-1], sentence_places, usable) if anchored else listed
 
 
 def _by_sentence(view: TextView, places: list) -> dict[int, list]:
@@ -601,7 +647,10 @@ def _take_place(host: Draft, d: Draft) -> None:
 def _ascii(name: str) -> str:
     """ACLED writes place names in plain ASCII ("Khan Shaykhun", not GeoNames' "Khān Shaykhūn")."""
     folded = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in folded if not unicodedata.combining(c)).replace("ʿ", "").replace("ʾ", "'")
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    # ʿayn and hamza however GeoNames writes them ("Tall Rif‘at", "Mari‘"): ACLED drops the first, keeps
+    # the second as an apostrophe.
+    return plain.replace("ʿ", "").replace("‘", "").replace("ʾ", "'").replace("’", "'")
 
 
 def _allocate(deaths: list, groups: list[list[Trigger]]) -> list[list]:

@@ -127,7 +127,8 @@ def find_places_in_context(
     out = []
     for r, place, hint in zip(raws, places, precision, strict=True):
         start, end = view.span(r.start, r.end)
-        out.append(PlaceMention(view.doc_id, start, end, view.text[start:end], place, hint, r.qualifier))
+        out.append(PlaceMention(view.doc_id, start, end, view.text[start:end], place, hint, r.qualifier,
+                                bool(r.ids)))
     return out, doc
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..datafiles import read_table
 from ..text import TextView, Token, candidate_map
 from .countries import focus_countries
 from .gazetteer import Gazetteer
@@ -166,12 +167,22 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
         toks = view.tokens_of(s)
         i = 0
         last_end = -1  # token index after the last accepted mention: "حلب وإدلب" coordinates places
+        listed: dict[int, str] = {}  # known names of a list opened by a plural place noun: their noun
+        covered: set[int] = set()
         skip = gaz.skip_words
         while i < len(toks):
             text = toks[i].text
             if text in skip:  # fast path: most words neither start a name nor are a place noun
                 i += 1
                 continue
+            if i in covered:  # a word of a listed name the gazetteer lacks
+                i += 1
+                continue
+            unknowns, known = _listed_names(view.norm, toks, i, gaz)
+            for first, last, u in unknowns:
+                out.append(RawMention(u.start, u.end, u.key, (), u.noun, None, None, s.index))
+                covered.update(range(first, last))
+            listed.update(known)
             found = _longest_name(toks, i, gaz)
             if found is None and not gaz.word_cache.get(text) and _word_context(text) is None:
                 skip.add(text)
@@ -203,6 +214,8 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                     continue
             start, end = toks[i].start + cut, toks[i + k - 1].end
             noun, qual, qual_kind, org, prep = _before(toks, i)
+            if noun is None:
+                noun = listed.get(i)  # "مدينتي الباب واعزاز": the plural noun heads every name of its list
             if prefix and prefix[-1:] in ("ب", "ل") or prefix.endswith(("بال", "لل")):
                 prep = True
             if (last_end == i and prefix.startswith("و")) or (last_end == i - 1 and toks[i - 1].text == "و"):
@@ -228,7 +241,95 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 out.append(RawMention(start, end, key, ids, noun, qual, qual_kind, s.index))
                 last_end = i + k
             i += k
+    out.sort(key=lambda r: r.start)  # a list's unknown names are found ahead of its known ones
     return out
+
+
+@lru_cache(maxsize=1)
+def _list_nouns() -> dict[str, str]:
+    rows = read_table("marsad.geo", "data/list_nouns.tsv", ("word", "kind"))
+    return {r["word"]: r["kind"] for r in rows}
+
+
+_LIST_MAX = 12  # names one list may hold
+_LIST_COMMAS = ("،", ",")
+
+
+def _list_noun(tok: Token) -> str | None:
+    """The kind of a plural or dual place noun that opens a list ("قرى", "بلدتي"), read through its
+    proclitics ("في قرى", "وبلدات")."""
+    nouns = _list_nouns()
+    return next((nouns[f] for f, c in candidate_map(tok.text).items() if not c.suffix and f in nouns), None)
+
+
+@lru_cache(maxsize=1)
+def _list_stop_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("marsad.geo", "data/list_stop_words.tsv", ("word", "why")))
+
+
+def _name_word(tok: Token, word: str) -> bool:
+    """Whether `word` (a token's text less a joining و) can be an unknown place name of a list."""
+    return (len(word) >= 3 and word.isalpha() and word not in _NOT_NAMES and word not in _list_stop_words()
+            and tok.text not in _list_stop_words() and _context_kind(tok) is None
+            and not (not word.startswith("ال") and word.endswith("يه") and len(word) > 4))
+
+
+def _list_goes_on(norm: str, toks: Sequence[Token], end: int) -> bool:
+    """Whether a list member ending before token `end` is followed by a joint or by what closes a list:
+    punctuation, the next member's و, a place noun, a direction or preposition, a time word."""
+    if end >= len(toks):
+        return True
+    nxt = toks[end]
+    return (bool(norm[toks[end - 1].end:nxt.start].strip()) or nxt.text.startswith("و")
+            or nxt.text in _NOT_NAMES or _context_kind(nxt) is not None)
+
+
+def _listed_names(norm: str, toks: Sequence[Token], i: int,
+                  gaz: Gazetteer) -> tuple[list[tuple[int, int, _Unknown]], dict[int, str]]:
+    """The names of a list opened by a plural or dual place noun at token i ("قرى قرط صغير، والصيادة،
+    والدندنية", "مدينتي الباب واعزاز"): those the gazetteer lacks, as (first token, end token, unknown
+    name), and the token indices of those it knows (left to the main loop, headed by the noun's
+    kind). Nothing unless the list holds two names or more."""
+    kind = _list_noun(toks[i])
+    if kind is None:
+        return [], {}
+    members: list[tuple[int, int, _Unknown] | int] = []
+    j = i + 1
+    while j < len(toks) and len(members) < _LIST_MAX:
+        tok, word, start = toks[j], toks[j].text, toks[j].start
+        if members:
+            gap = norm[toks[j - 1].end:tok.start]
+            if word == "و" and j + 1 < len(toks):
+                j += 1
+                tok, word, start = toks[j], toks[j].text, toks[j].start
+            elif word.startswith("و") and len(word) > 2:
+                word, start = word[1:], start + 1
+            elif not any(c in gap for c in _LIST_COMMAS):
+                break
+        known = _longest_name(toks, j, gaz)
+        if known is not None and known[2] not in context_words() and not (
+                known[0] == 1 and known[2] in _COMPOUND_HEADS):  # "وتل دبس": a head, not Till
+            members.append(j)
+            j += known[0]
+            continue
+        end = j + 1
+        nxt = toks[end] if end < len(toks) else None
+        if word in _COMPOUND_HEADS and nxt is not None and nxt.text.isalpha() and _context_kind(nxt) is None:
+            end += 1  # "تل دبس", "عين X": the head and its name, whatever the gazetteer knows of either
+        elif not _name_word(tok, word):
+            break
+        elif (not members and nxt is not None and not nxt.text.startswith("و") and _name_word(nxt, nxt.text)
+                and not any(c in norm[tok.end:nxt.start] for c in _LIST_COMMAS)
+                and _longest_name(toks, end, gaz) is None):
+            end += 1  # the first name may take two words ("قرى قرط صغير، و...") up to the next joint
+        if not _list_goes_on(norm, toks, end):
+            break  # "، وفرضت حظر التجوال": a clause that goes on is no name of the list
+        key = " ".join([word, *(t.text for t in toks[j + 1:end])])
+        members.append((j, end, _Unknown(start, toks[end - 1].end, key, kind, None, None)))
+        j = end
+    if len(members) < 2:
+        return [], {}
+    return [m for m in members if isinstance(m, tuple)], {m: kind for m in members if isinstance(m, int)}
 
 
 def _before(toks: Sequence[Token], i: int) -> tuple[str | None, str | None, str | None, bool, bool]:
