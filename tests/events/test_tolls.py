@@ -387,3 +387,24 @@ def test_victims_with_their_own_people(text, total):
 ])
 def test_total_over_days_is_divided(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("مقتل 57 مدنيا في قصف نسب للحوثيين وقتل 57 مدنيا على الأقل", 57),  # a preposition's object
+    ("وقتل بالرصاص مدني في المدينة", 1),
+    ("قالت الشرطة إن أربعة مهاجمين قتلوا وأصيب أربعة من رجال الأمن", 4),
+])
+def test_prepositions_and_attackers(text, total):
+    assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # A killing verb with its own victims after it: the noun before it is the agent.
+    ("هاجم المهاجمون الحاجز فقتلوا جنديين", 2),
+    ("أطلق المسلحون النار فقتلوا 5 أشخاص", 5),
+    # No object after it: the noun before it is the victim.
+    ("وقال إن المهاجمين قتلوا جميعا", 3),
+    ("إن 11 شخصا قتلوا و32 أصيبوا", 11),
+])
+def test_agent_before_a_verb_with_its_object(text, total):
+    assert _total(text) == total

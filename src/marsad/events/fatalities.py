@@ -50,7 +50,7 @@ from importlib import resources
 from marsad.text import Entry, Match, Matcher, Sentence, TextView, Token, candidates
 
 from .dates import month_names
-from .numbers import NumberMatch, find_numbers
+from .numbers import NumberMatch, find_numbers, lookup
 
 KINDS = ("killed", "wounded", "missing", "arrested", "other")
 # Punctuation that closes a clause: a trigger is not looked for across it.
@@ -212,7 +212,9 @@ class _Sentence:
             # so do victims right before it: "سبعة متظاهرين قتلوا وأصيب عشرات".
             own = prev is not None and any(
                 not self.breaks(j) and (self.owner[j] is not None or self.cover[j] is not None
-                                        and self.cover[j].label in ("person", "casualty"))
+                                        and self.cover[j].label in ("person", "casualty")
+                                        or lookup(self.toks[j].text) is not None
+                                        or self.toks[j].text.isdigit())
                 for j in range(max(0, prev.first - 3), prev.first))
             if prev is not None and prev.label in _TRIGGERS and not _has_pronoun(prev) and not own:
                 kinds.add(prev.entry.data.kind)
@@ -231,6 +233,8 @@ class _Sentence:
             if m is None:
                 continue
             if m.label == "trigger":  # a verb: "... من قسد قتلوا", "لقي ثلاثة جنود مصرعهم"
+                if self._has_object(m.last):
+                    return None  # "المسلحون النار فقتلوا 5 أشخاص": the verb's own victims follow it
                 return _Trigger(m.entry.data.kind)
             if m.label in ("person", "casualty", "trigger_pre"):
                 return None
@@ -245,6 +249,15 @@ class _Sentence:
             m = self.word(k + 1, "casualty")
             return m if m is not None and not m.prefix.startswith("و") else None
         return None
+
+    def _has_object(self, k: int) -> bool:
+        """Victims right after a verb, not joined by و: its object, so the noun before is its agent."""
+        if k >= len(self.toks) or self.breaks(k - 1) or self.toks[k].text.startswith("و"):
+            return False
+        m = self.at.get(k)
+        word = self.toks[k].text
+        victim = m is not None and m.label in ("person", "casualty")
+        return victim or word[0].isdigit() or lookup(word) is not None
 
     def mixed_tail(self, k: int, kind: str) -> int:
         """Token index past "وجرحى" / "بين قتيل وجريح" when it follows position k, else -1."""
@@ -711,6 +724,8 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
         return None  # "جماعة الحوثي": a group's name
     if _nisba_adjective(s, m):
         return None  # "هدف عسكري", "مصدر أمني": an adjective of the noun before
+    if w.role == "person" and m.prefix.lstrip("و").startswith(("ب", "ل", "ك")):
+        return None  # "قصف نسب للحوثيين وقتل 57": a preposition's object is no victim
     kind: str | None = None
     mixed = False
     whole = _subset_of(s, m.first)
@@ -763,8 +778,10 @@ def _nisba_adjective(s: _Sentence, m: Match) -> bool:
     if w.role != "person" or w.number != "1" or not w.phrase.endswith("ي") or m.prefix or not m.first:
         return False
     before = s.toks[m.first - 1].text
-    return (s.cover[m.first - 1] is None and not s.breaks(m.first - 1) and before != "و"
-            and before not in ("علي", "من", "في", "الي", "بحق", "امس"))
+    # After a prepositional phrase ("بالرصاص") or a conjunction a noun phrase may start: no adjective.
+    return (s.cover[m.first - 1] is None and not s.breaks(m.first - 1)
+            and not before.startswith(("و", "ب", "ل", "ك", "ف"))
+            and before not in ("علي", "من", "في", "الي", "امس"))
 
 
 def _bomber(s: _Sentence, m: Match) -> FatalityMention | None:
