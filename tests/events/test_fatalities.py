@@ -112,7 +112,7 @@ def test_fatalities_data_file_valid():
     roles = {"casualty", "person", "kin", "trigger", "trigger_pre", "negation", "period", "measure",
              "blocker", "self_verb", "self", "company", "subset", "toll", "toll_verb", "toll_to",
              "name_head", "days", "superlative"}
-    groups = {"-", "generic", "civilian", "military", "police", "militant", "bomber", "others"}
+    groups = {"-", "generic", "civilian", "military", "police", "militant", "bomber", "others", "long"}
     for phrase, role, kind, group, number in rows:
         assert phrase == normalize_word(phrase)
         assert role in roles

@@ -408,3 +408,16 @@ def test_prepositions_and_attackers(text, total):
 ])
 def test_agent_before_a_verb_with_its_object(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # A total over months or half a year counts no event.
+    ("وقالت المنظمة إن أكثر من 3600 شخص لاقوا حتفهم خلال أربعة أشهر من الحرب", 0),
+    ("أفادت الأمم المتحدة عن سقوط 1592 قتيلا و3329 جريحا خلال النصف الأول من العام", 0),
+    ("قتل 5 أشخاص خلال 24 ساعة في المدينة", 5),
+    # Whose the victims counted are, after من, is no victim, and no stop before their verb.
+    ("أن 13 عنصرا من الحوثيين وقوات صالح قتلوا في اشتباكات متفرقة", 13),
+    ("قتل 3 جنود من الجيش في الهجوم", 3),
+])
+def test_months_totals_and_genitive_victims(text, total):
+    assert _total(text) == total

@@ -236,6 +236,8 @@ class _Sentence:
                 if self._has_object(m.last):
                     return None  # "المسلحون النار فقتلوا 5 أشخاص": the verb's own victims follow it
                 return _Trigger(m.entry.data.kind)
+            if m.label == "person" and k > pos and self.toks[k - 1].text == "من":
+                continue  # "13 عنصرا من الحوثيين وقوات صالح قتلوا": whose the victims are
             if m.label in ("person", "casualty", "trigger_pre"):
                 return None
         return None
@@ -521,6 +523,10 @@ def _periods(s: _Sentence) -> list[int]:
         year = nxt.isdigit() and 1900 <= int(nxt) <= 2100
         if t.text in ("منذ", "ومنذ") and (year or nxt in _month_heads()):
             out.append(k)
+        elif t.text in ("خلال", "وخلال") and any(
+                (m := s.at.get(j)) is not None and m.label == "measure" and m.entry.data.group == "long"
+                for j in range(k + 1, min(len(s.toks), k + 4))):
+            out.append(0)  # "خلال أربعة أشهر من الحرب": a total over months, of every figure
     return out
 
 
@@ -726,6 +732,8 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
         return None  # "هدف عسكري", "مصدر أمني": an adjective of the noun before
     if w.role == "person" and m.prefix.lstrip("و").startswith(("ب", "ل", "ك")):
         return None  # "قصف نسب للحوثيين وقتل 57": a preposition's object is no victim
+    if m.first > 1 and s.toks[m.first - 1].text == "من" and s.owner[m.first - 2] is not None:
+        return None  # "13 عنصرا من الحوثيين": whose the victims counted are
     kind: str | None = None
     mixed = False
     whole = _subset_of(s, m.first)
