@@ -128,6 +128,8 @@ def test_constructions_type_the_event(text, sub_event_type):
         "كانوا يخططون لشن تفجيرات متزامنة في العاصمة.",
         # A verb with its object pronoun has its object: the car bomb is the bomber's, not what he did.
         "تحدث اللواء عن تفجير نفذه طفل يقود دراجة ملغومة قبل أكثر من عام.",
+        # Long ago: "قبل" with a long period dates the act to history.
+        "وكان الإمام قد تعرض للاختطاف على أيدي عناصر المخابرات قبل نحو أربع سنوات في المدينة.",
         # A verbal attack: no military target, no toll.
         "شن الوزير هجوما على الحكومة بسبب الأزمة.",
         "تعرض المدرب لهجوم من الجماهير بعد الهزيمة.",
@@ -214,3 +216,11 @@ def test_constructions_wrong_readings(text, sub_event_type):
 def test_constructions_demonstrative_pronoun_governs_nothing():
     # "هؤلاء" as a pronoun subject: the attack after it is reported, not pointed back to.
     assert _detected("وسقط هؤلاء في هجوم مسلح على حاجز للشرطة.") == "Armed clash"
+
+
+def test_constructions_short_period_ago_is_this_news():
+    # "قبل ساعات" is recent: the act is this news's, no history.
+    v = analyse("t", "تعرض حاجز للجيش قبل ساعات لهجوم بقذائف الهاون.")
+    found = [t for s in v.sentences for t in scan(v, s)]
+    assert [("history" in t.reasons) for t in found] == [False, False]
+    assert _detected("تعرض حاجز للجيش قبل ساعات لهجوم بقذائف الهاون.") == "Shelling/artillery/missile attack"

@@ -372,7 +372,27 @@ def _context(tokens: Sequence[Token], norm: str) -> tuple[list[modality.Cue], cl
         elif not _short_period_after(tokens, last):
             cues.append(modality.Cue("history", first, last))  # "قتل في وقت سابق": recalled
     cues.extend(_pattern_cues(tokens))
-    return cues, clauses.segment(tokens, norm, openers)
+    return _ago(tokens, cues), clauses.segment(tokens, norm, openers)
+
+
+AGO_WINDOW = 3  # "قبل نحو أربع سنوات": the period this close after "قبل"
+
+
+def _ago(tokens: Sequence[Token], cues: list[modality.Cue]) -> list[modality.Cue]:
+    """ "قبل" with a period after it means "ago", not "before" an event: with a long period ("قبل نحو
+    أربع سنوات") it dates the sentence to history; with a short one ("قبل ساعات لهجوم") the act is
+    this news. Either way it governs no noun as a reference word."""
+    out = list(cues)
+    for i, t in enumerate(tokens):
+        if t.text not in ("قبل", "وقبل"):
+            continue
+        ahead = range(i + 1, min(len(tokens), i + 1 + AGO_WINDOW))
+        long = [c for c in cues if c.category == "long_period" and c.first in ahead]
+        if long:
+            out.append(modality.Cue("history", i, long[0].last))
+        if long or any(tokens[k].text in SHORT_PERIODS for k in ahead):
+            out = [c for c in out if not (c.category == "reference" and c.first == i)]
+    return out
 
 
 def _short_period_after(tokens: Sequence[Token], i: int) -> bool:
