@@ -3,8 +3,11 @@
 `detect(view, sentence)` finds trigger words (data/triggers.tsv, expanded from verb and noun rows
 into inflected forms and matched clitic-aware), types each through data/kinds.tsv, and scores it:
 the row's weight, moved by the verb's aspect and by modality cues (modality.py), plus support from
-a time anchor, a casualty outcome or a second trigger in the sentence. Triggers scoring below
-`MIN_CONFIDENCE` are not reports of an event and are dropped.
+a time anchor, a casualty outcome or a second trigger in the sentence. A trigger of violence that
+stands in a report construction (constructions.py: "شن هجوما", "اندلعت اشتباكات", "تعرض لقصف",
+"مقتل جندي إثر انفجار عبوة") is raised to the construction's floor, less what its cues say against
+it. Triggers scoring below `MIN_CONFIDENCE` are not reports of an event and are dropped. The masdars
+of the augmented verbs of violence are derived from their patterns (patterns.py).
 
 `choose(triggers)` applies ACLED's precedence when one event is reported with several tactics.
 """
