@@ -68,6 +68,8 @@ def _asserted(text):
         # Managing to do it reports the act.
         ("تمكن مسلحو المقاومة من السيطرة على عدد من المواقع في الجبل.",
          [("السيطرة على", "territory_taken", "manage")]),
+        # A projectile hits: the verb of hitting with its weapon as subject.
+        ("أصاب صاروخ سيارة مدنية على الطريق الساحلي.", [("صاروخ", "missile", "hit")]),
         # A passive auxiliary and the masdar of the act.
         ("وتم اختطاف الطبيب من عيادته مساء أمس على يد مسلحين.", [("اختطاف", "kidnapping", "done")]),
     ],
@@ -143,6 +145,8 @@ def test_constructions_type_the_event(text, sub_event_type):
         # A demonstrative points back to an attack already told.
         "وأدت هذه الاعتداءات إلى موجة نزوح من القرية.",
         "وهذا ثاني هجوم انتحاري تشهده المدينة.",
+        # Hitting a target is no strike unless a weapon does it.
+        "أصاب اللاعب الهدف في الدقيقة الأخيرة.",
         # People fall too: only a projectile or a bomb falls as an attack.
         "سقط الجندي عن السور أثناء التدريب.",
         # "تمتهن" is no "تم": a practice, not an act.
