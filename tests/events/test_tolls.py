@@ -421,3 +421,15 @@ def test_agent_before_a_verb_with_its_object(text, total):
 ])
 def test_months_totals_and_genitive_victims(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # "لايقل" written as one word is still "at least"; an aside about the victims does not cut their verb.
+    ("أعلن مسؤول حكومي أن ما لايقل عن 25 شخصا، معظمهم من المدنيين، قتلوا في انفجار", 25),
+    ("قتل 10 أشخاص، غالبيتهم من الأطفال، في القصف", 10),
+    ("قتل 33 شخصا غالبيتهم من المدنيين في هجوم انتحاري", 33),
+    # Months in "في الأشهر ..." are a period's total.
+    ("وتقول البعثة إن قرابة ألف شخص قتلوا في الأشهر الأربعة الأولى من العام", 0),
+])
+def test_asides_and_month_totals(text, total):
+    assert _total(text) == total

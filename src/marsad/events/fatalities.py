@@ -224,9 +224,14 @@ class _Sentence:
         return {"killed", "wounded"} <= kinds
 
     def trigger_after(self, pos: int, numbers: set[int], window: int = _WINDOW) -> _Trigger | None:
-        for k in range(pos, min(len(self.toks), pos + window)):
-            if k > pos and self.breaks(k - 1):
-                return None
+        k, stop = pos - 1, min(len(self.toks), pos + window)
+        while k + 1 < stop:
+            k += 1
+            if k > 0 and self.breaks(k - 1) and (k > pos or self.word(k, "subset") is not None):
+                aside = self._aside(k)  # "25 شخصا، معظمهم من المدنيين، قتلوا": past the aside
+                if aside < 0 or aside >= len(self.toks):
+                    return None
+                k, stop = aside, min(len(self.toks), aside + window)
             if k in numbers or self.owner[k] is not None:
                 return None
             m = self.cover[k]
@@ -241,6 +246,14 @@ class _Sentence:
             if m.label in ("person", "casualty", "trigger_pre"):
                 return None
         return None
+
+    def _aside(self, k: int) -> int:
+        """Past an aside about the victims that opens at token k ("، معظمهم من المدنيين،"): the
+        token after its closing comma, else -1."""
+        if self.word(k, "subset") is None:
+            return -1
+        end = next((j for j in range(k, min(len(self.toks) - 1, k + _WINDOW + 3)) if self.breaks(j)), -1)
+        return end + 1 if end >= 0 else -1
 
     def _and_casualty(self, k: int) -> Match | None:
         """The casualty noun joined by و at token k: "وجرحى", or "و جرحى" written apart."""
@@ -632,6 +645,8 @@ def _subset_of(s: _Sentence, first: int) -> str | None:
     """After "بينهم"/"منهم": the kind of the victims counted before, of whom these are some ("قتل 10
     أشخاص، بينهم 4 أطفال"); "" when none are counted ("استشهد 9 فلسطينيين منهم 6 أطفال" with the
     9 unread: the children are read by their trigger, never by a verb after them); None otherwise."""
+    if first > 1 and s.toks[first - 1].text == "من":
+        first -= 1  # "معظمهم من المدنيين"
     if first == 0 or s.word(first - 1, "subset") is None:
         return None
     for j in range(first - 2, max(-1, first - 2 - _SUBSET_REACH), -1):
