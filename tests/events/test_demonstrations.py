@@ -159,3 +159,22 @@ def test_looting_and_arson_by_protesters_is_a_riot(text, expected):
 
 def test_plunder_as_a_masdar_names_no_looting():
     assert _typed("وقال الوزير إن نهب المال العام في العراق مستمر منذ سنوات.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Force whose object is a gathering: the protest was there, and the force types it.
+    ("فرقت الشرطة باستخدام الغاز المسيل للدموع مظاهرة نظمها حزب البعث في الخرطوم أمس.",
+     ("Protests", "Protest with intervention")),
+    ("وقتل شاب برصاص قناصة أطلقوا النار على مسيرة سلمية في شارع هايل بصنعاء أمس.",
+     ("Protests", "Excessive force against protesters")),
+    ("فرقت قوات الاحتلال بقنابل الغاز المسيل للدموع اعتصاما للمزارعين شرق خان يونس أمس.",
+     ("Protests", "Protest with intervention")),
+])
+def test_force_on_a_gathering_asserts_the_protest(text, expected):
+    assert [t[:2] for t in _typed(text)] == [expected]
+
+
+def test_force_during_a_protest_is_not_force_on_it():
+    # Gunmen shot a policeman during the demonstrations: no force used on the protest.
+    events = _typed("قتل عنصر أمن برصاص مسلحين خلال المظاهرات في اللاذقية أمس.")
+    assert [t for t in events if t[0] in ("Protests", "Riots")] == []

@@ -73,7 +73,7 @@ def test_modality_scanner_matches_matcher(text):
     ("اعلن الجيش مقتل", ["report", "boundary", "death"]),
     # The death idiom's verb and noun, the subject between them, then a word of cause.
     ("لقي ثلاثة مدنيين حتفهم إثر قصف", ["death", "number", "death", "cause"]),
-    ("هجوم على حاجز للجيش", ["target"]),
+    ("هجوم على حاجز للجيش", ["against", "target"]),  # against: the object of force (a gathering's)
     ("في ساحة التحرير", ["name_head"]),
 ])
 def test_modality_cues_found(text, categories):

@@ -92,6 +92,10 @@ EXPLOSIVE_KINDS = frozenset({"ied", "car_bomb", "explosion", "landmine", "grenad
 DEFUSE_WINDOW = 5  # "فكك خبراء المتفجرات عبوة": a defusing or finding verb this close before
 DEFUSE_SUPPORT = 0.2  # the defusing verb is what the sentence reports
 DESTRUCTION_KINDS = frozenset({"looting", "arson", "destruction"})  # by protesters: a violent demonstration
+# Force whose object is a gathering: "فرقت القوات الأمنية مساء الخميس (13 أكتوبر) مسيرة".
+FORCE_ON_GATHERINGS = frozenset({"killing", "shooting", "attack", "protest_intervention"})
+GATHERING_WINDOW = 12
+GOVERNED_BY = frozenset({"prep", "reference", "cause", "generic", "amid"})  # "خلال المظاهرات": not the object
 UNOPPOSED_WINDOW = 12  # "سيطر رتل من القوات الخاصة على مبنى المحافظة في وسط كركوك دون أي اشتباك"
 COMPANION_MIN = 0.3  # a tactic this confident types an event that another trigger reports
 PLURAL_EFFECT = -0.1  # "التفجيرات", "هجمات": plurals mostly sum up or generalise
@@ -290,6 +294,20 @@ def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int,
             and tokens[c.first].text not in AIR_ADJECTIVES for c in cues):
         return "airstrike"  # "استهدف طيران التحالف", "هاجمت طائرات مسيرة": aircraft as the subject
     return kind
+
+
+def _on_gathering(cues: Sequence[modality.Cue], breaks: Sequence[bool], last: int) -> bool:
+    """A gathering (a march, a demonstration, a sit-in) as the object of the trigger, in its clause:
+    after "على" or "تجاه", or with no preposition before it ("فرقت القوات مسيرة"); not a gathering
+    the force happened during ("برصاص مسلحين خلال المظاهرات")."""
+    for c in cues:
+        if c.category != "gathering" or not 0 <= c.first - last < GATHERING_WINDOW or any(
+                breaks[last:c.first + 1]):
+            continue
+        before = {b.category for b in cues if b.last == c.first}
+        if "against" in before or not before & GOVERNED_BY:
+            return True
+    return False
 
 
 def _protesters_attack(cues: Sequence[modality.Cue], tokens: Sequence[Token], last: int) -> bool:
@@ -527,6 +545,9 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
             conf += TARGET_SUPPORT
             reasons.append("target")
         kind = table[_retype(lex.kind, cues, m.first, m.last, tokens)]
+        if kind.name in FORCE_ON_GATHERINGS and _on_gathering(cues, breaks, m.last):
+            kind = table["excessive_force" if kind.name != "protest_intervention" else kind.name]
+            reasons.append("on_gathering")  # "أطلقوا النار على مسيرة سلمية": the march was there
         if constructions.AIR_SUBJECT in reasons and kind.name in constructions.AIR_RETYPED:
             kind = table["airstrike"]  # "قام طيران التحالف باستهداف مواقع": aircraft did it
         if kind.name == "riot" and (
@@ -684,8 +705,10 @@ def detect(view: TextView, sentence: Sentence, min_confidence: float = MIN_CONFI
 
 
 def _asserts_demonstration(t: Trigger) -> bool:
-    """A protest or mob trigger, or a riot or intervention by or on protesters new to the text."""
-    return t.kind in ASSERTING or (t.kind in ASSERTING_WITH_PARTICIPANTS and "new_participants" in t.reasons)
+    """A protest or mob trigger, a riot or intervention by or on protesters new to the text, or force
+    used on a gathering ("فرقت القوات مسيرة", "أطلقوا النار على مسيرة سلمية")."""
+    return t.kind in ASSERTING or (t.kind in ASSERTING_WITH_PARTICIPANTS and "new_participants" in t.reasons) or (
+        "on_gathering" in t.reasons)
 
 
 def choose(triggers: Sequence[Trigger]) -> Trigger:
