@@ -433,3 +433,14 @@ def test_months_totals_and_genitive_victims(text, total):
 ])
 def test_asides_and_month_totals(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # Killed and wounded together after a definite noun and its definite adjective.
+    ("وسقط العشرات من المسلحين الحوثيين بين قتيل وجريح في المواجهات", 3),
+    # A figure after a preposition counts things, not victims.
+    ("قتل الرجل بعشرات الطلقات", 1),
+    ("سقط قتلى بالعشرات في القصف", 3),
+])
+def test_mixed_after_adjectives_and_prepositional_figures(text, total):
+    assert _total(text) == total

@@ -573,6 +573,9 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
             return None  # "الساعة 10", "الغارة 3": the number of the thing named, no count
         if s.norm[n.end:n.end + 1] == ":":
             return None  # "10:50": a time
+        hit = lookup(toks[n.first].text)
+        if hit is not None and hit[1].lstrip("و").startswith(("ب", "ل", "ك")):
+            return None  # "بعشرات الطلقات", "بثلاث قذائف": a preposition's figure counts no victims
         if not n.vague and 1900 <= n.value <= 2100 and toks[n.first].text.isdigit():
             return None  # a year
         if n.value <= 2 and not toks[n.first].text[0].isdigit() and n.first and s.cover[n.first - 1] is None:
@@ -585,7 +588,7 @@ def _figure(s: _Sentence, n: NumberMatch, starts: set[int]) -> FatalityMention |
     end = max(noun.last, n.last) if noun is not None else n.last
     group = w.group if w is not None and w.group != "-" else "generic"
     if w is not None and w.role == "person":
-        end, group = _adjectives(s, end, group)
+        end, group = _adjectives(s, end, group, noun is not None and noun.prefix == "ال")
     kind: str | None = None
     mixed = listed = False
     whole = _subset_of(s, first)
@@ -685,10 +688,11 @@ def _listed(s: _Sentence, first: int, end: int) -> _Trigger | None:
     return None
 
 
-def _adjectives(s: _Sentence, end: int, group: str) -> tuple[int, str]:
-    """Past the person nouns that follow a victim noun as its adjectives ("60 مسلحا حوثيا"), with
-    the group they name when the noun names none. One joined by و, or "آخرين", is other victims."""
-    while (adj := s.word(end, "person")) is not None and not adj.prefix:
+def _adjectives(s: _Sentence, end: int, group: str, definite: bool = False) -> tuple[int, str]:
+    """Past the person nouns that follow a victim noun as its adjectives ("60 مسلحا حوثيا", "من
+    المسلحين الحوثيين": the article agrees), with the group they name when the noun names none. One
+    joined by و, or "آخرين", is other victims."""
+    while (adj := s.word(end, "person")) is not None and adj.prefix == ("ال" if definite else ""):
         w: CasualtyWord = adj.entry.data
         if w.group == "others":
             break
@@ -749,6 +753,8 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
         return None  # "قصف نسب للحوثيين وقتل 57": a preposition's object is no victim
     if m.first > 1 and s.toks[m.first - 1].text == "من" and s.owner[m.first - 2] is not None:
         return None  # "13 عنصرا من الحوثيين": whose the victims counted are
+    if w.role == "casualty" and m.first and s.toks[m.first - 1].text == "بين" and s._and_casualty(m.last):
+        return None  # "بين قتيل وجريح": how the victims counted before are split, no count
     kind: str | None = None
     mixed = False
     whole = _subset_of(s, m.first)
