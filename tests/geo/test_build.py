@@ -54,3 +54,13 @@ def test_builder_withdraw_takes_records_out_of_names():
     b.add(["قرية الف", "قرية باء"], id="x:2", name="B", feature="populated_place")
     b.withdraw(["x:2", "x:absent"])
     assert b.index()["names"] == {"قريه الف": (0,)}
+
+
+def test_build_capital_is_the_sizeable_town_of_its_name(full_gaz):
+    # GeoNames has no Arabic name for Washington, D.C.; the curated record stands for it, and the
+    # towns named like it elsewhere in the country are not capitals.
+    places = full_gaz.places("واشنطن")
+    assert [p.name for p in places if p.capital] == []
+    m = geoparse("قالت واشنطن إن الضربات ستستمر", "t", full_gaz)[0]
+    assert (m.place.id, m.place.admin1) == ("marsad:us-washington", "District of Columbia")
+    assert [(p.name, p.country) for p in full_gaz.places("الكويت") if p.capital] == [("Kuwait City", "KW")]

@@ -34,6 +34,7 @@ _JOINABLE = {"دير", "ابو", "ام", "تل", "راس", "عين", "بيت", "
 _EN_DIVISION = re.compile(r"\s+(Governorate|Province|District|Region|Municipality|Emirate|Wilayah|"
                           r"State|Prefecture|County|Department|Oblast|Muhafazah)$", re.I)
 _ARABIC_ESCAPE = re.compile(rb"\\u06[2-4][0-9a-f]")
+_CAPITAL_POPULATION = 50_000  # below this a town named like its country's capital is a namesake
 
 
 def _record(**kw: object) -> str:
@@ -173,6 +174,14 @@ def build_index(imported: Iterable[str] = (), cities: bool = True) -> dict:
               population=0, precision=2)
 
     capitals = {(v["iso"], v["capital"]) for v in countries_gn.values() if v.get("capital")}
+    # The capital is the most populous town of its name, and a sizeable one: the country's other
+    # Washingtons are not, nor is the Utah one when the capital itself has no Arabic name here.
+    seats: dict[tuple[str, str], dict] = {}
+    for c in towns_ar:
+        k = (c["countrycode"], c["name"])
+        if k in capitals and (c["population"] or 0) >= _CAPITAL_POPULATION and (
+                k not in seats or c["population"] > seats[k]["population"]):
+            seats[k] = c
     for c in towns_ar:
         ar = [a for a in c["alternatenames"] if name_key(a)]
         if not ar:
@@ -181,7 +190,7 @@ def build_index(imported: Iterable[str] = (), cities: bool = True) -> dict:
         b.add(ar, id=f"geonames:{c['geonameid']}", name=c["name"], name_ar=_best_arabic(ar),
               feature="populated_place", country=cc, admin1=admin1_names.get((cc, c["admin1code"])),
               latitude=c["latitude"], longitude=c["longitude"], population=c["population"] or 0,
-              precision=1, capital=int((cc, c["name"]) in capitals))
+              precision=1, capital=int(seats.get((cc, c["name"])) is c))
 
     for row in read_tsv("supplement.tsv"):
         names = [n for n in row["names_ar"].split("|") if n]
