@@ -444,3 +444,12 @@ def test_asides_and_month_totals(text, total):
 ])
 def test_mixed_after_adjectives_and_prepositional_figures(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("قصفت الطائرات موقعا تابعا لكتائب الشهيد عز الدين القسام", 0),  # a group's name
+    ("أفاد المرصد بمقتل 51 عنصرا خلال الـ 48 ساعة", 26),  # two days: the first day's share
+    ("أسفرت الهجمات عن مقتل أكثر من 570 شخصا منذ تولي الرئيس منصبه", 0),  # a period's total
+])
+def test_names_hours_and_terms(text, total):
+    assert _total(text) == total

@@ -745,8 +745,8 @@ def _bare_noun(s: _Sentence, m: Match) -> FatalityMention | None:
     if w.role == "person" and "ال" in m.prefix and m.first and s.cover[m.first - 1] is None \
             and s.toks[m.first - 1].text.startswith(("ال", "وال")):
         return None  # "الشمال السوري", "الجيش اللبناني": an adjective of the noun before
-    if w.role == "person" and m.first and s.word(m.first - 1, "name_head") is not None:
-        return None  # "جماعة الحوثي": a group's name
+    if m.first and s.word(m.first - 1, "name_head") is not None and (w.role == "person" or "ال" in m.prefix):
+        return None  # "جماعة الحوثي", "كتائب الشهيد عز الدين القسام": a group's name
     if _nisba_adjective(s, m):
         return None  # "هدف عسكري", "مصدر أمني": an adjective of the noun before
     if w.role == "person" and m.prefix.lstrip("و").startswith(("ب", "ل", "ك")):
