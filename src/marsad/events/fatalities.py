@@ -13,23 +13,28 @@ A figure becomes a mention only when the text says what happened to the people i
   68 شخصا", "ليبلغ عدد القتلى ... ما يقارب 24").
 
 So fighters present ("3 آلاف عنصر يتحصنون"), civilians in a pocket ("50 ألف مدني"), displaced
-people, money, years, ages, days of the month ("28 تشرين الأول"), clock times and the number of a
-thing named ("الساعة 10") never count, nor do the dead spoken of without a figure ("صور الشهداء"),
-a people named ("إعدام المصريين") or a nisba after a noun ("الشمال السوري"). Figures are coded as
-ACLED codes them:
+people, money, years, ages, days of the month ("28 تشرين الأول"), clock times, the number of a
+thing named ("الساعة 10") and figures after a preposition ("بعشرات الطلقات") never count, nor do
+the dead spoken of without a figure ("صور الشهداء"), a people named ("إعدام المصريين"), a nisba
+qualifying a noun ("الشمال السوري", "هدف عسكري"), a group's name ("جماعة الحوثي"), a preposition's
+object ("نسب للحوثيين") or the agent of a verb whose own victims follow it ("أطلق المسلحون النار
+فقتلوا 5"). Figures are coded as ACLED codes them:
 
 - an approximation is the figure given ("أكثر من 10" = 10, "ما لا يقل عن 5" = 5), not vague;
 - no figure: a singular noun is 1 ("مقتل جندي"), a dual 2, a plural 3 ("several": "مقتل مدنيين");
 - killed and wounded counted together ("مقتل وإصابة 10", "20 بين قتيل وجريح"): the dead are at
   most half, and ACLED's "a few" = 3 at most: min(3, max(1, N // 2)); a vague quantity ("عدد من
-  القتلى والجرحى", "عشرات القتلى والجرحى") or none ("قتلى وجرحى") says the dead were several: 3;
-  a counted noun keeps its count ("قتيلان وجرحى" = 2);
+  القتلى والجرحى", "عشرات القتلى والجرحى") or none ("قتلى وجرحى", "مقتل وإصابة مدنيين") says the
+  dead were several: 3; a counted noun keeps its count ("قتيلان وجرحى" = 2); a killing verb with
+  its victims before it is no such pair ("سبعة متظاهرين قتلوا وأصيب عشرات");
 - "ضحايا" (victims) counts as dead only when a killing trigger says so ("سقوط ضحايا" is 0);
 - a suicide bomber ("فجر ... نفسه", "فجر حزامه الناسف") is one death;
 - victims joined by و to counted ones are other people, and add up: "قتلت امرأة وطفلها" = 2,
   "قتل رجل وزوجته وثلاثة من أطفالهما" = 5 (relatives with a pronoun count only in such a chain);
   "others" and companions presuppose a victim named but not counted: "قتل فلان وقياديان آخران" = 3,
-  "قتل برفقة ثلاثة عناصر" = 4; some of the victims ("قتل عشرة بينهم امرأة وطفلها") add nothing;
+  "قتل برفقة ثلاثة عناصر" = 4; a victim's own people with مع add up ("نائب مع حارسيه" = 3); a list
+  continued after a comma adds up ("قتل خمسة عناصر من الجبهة، وستة مقاتلين من الفصائل" = 11);
+  some of the victims ("قتل عشرة بينهم امرأة وطفلها", "معظمهم من المدنيين") add nothing;
 - a long period ("منذ بداية الحرب", "خلال العام", "منذ 2011") that opens the sentence or sits in
   the figure's clause makes it a total: nothing; a total over a few days ("خلال يومين") is divided
   across them, the remainder to the first day (60 = 30); figures over MAX_EVENT_COUNT (war totals)
