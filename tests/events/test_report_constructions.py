@@ -101,6 +101,9 @@ def test_constructions_assert_the_report(text, expected):
         ("ألقت الطائرات قنابل على الحي الشرقي.", "Air/drone strike"),
         # An air base is a military target.
         ("شن التنظيم هجوما على القاعدة الجوية في المدينة.", "Armed clash"),
+        # A time adverb set off by commas between the verb and its noun.
+        ("شنت طائرات التحالف، مساء أمس، غارات جوية على مواقع التنظيم.", "Air/drone strike"),
+        ("نفذ مسلحون، ليل الأحد، هجوما على حاجز للجيش في المدينة.", "Armed clash"),
         # A takeover verb with its preposition, after a preposed subject.
         ("وأضاف أن الثوار سيطروا على مديرية النادرة أمس.", "Non-state actor overtakes territory"),
         # Words the lexicon lacked: torture, hostage-taking, taking by force.

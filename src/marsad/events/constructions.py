@@ -147,6 +147,18 @@ def _same_clause(cl: Clauses, a: int, b: int) -> bool:
     return cl.start[a] == cl.start[b] and not any(cl.breaks[a + 1:b + 1])
 
 
+def _past_adverb(cl: Clauses, cues: Sequence[modality.Cue], tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Tokens a < b in one clause, or split only by a time adverb set off by commas ("شنت الطائرات،
+    مساء أمس، غارات"): every token between the first and the last comma is a time word or a number."""
+    if _same_clause(cl, a, b):
+        return True
+    cut = [k for k in range(a + 1, b + 1) if cl.breaks[k]]
+    if len(cut) != 2 or cl.subordinate(b):
+        return False
+    times = {k for c in cues if c.category == "anchor" for k in range(c.first, c.last)}
+    return all(k in times or tokens[k].text[:1].isdigit() for k in range(cut[0], cut[1]))
+
+
 def licences(matches: Sequence[Match], aspects: Sequence[str], violent: Sequence[bool],
              tokens: Sequence[Token], cues: Sequence[modality.Cue], cl: Clauses) -> dict[int, Licence]:
     """The construction each trigger of violence stands in (by its index in `matches`), if any."""
@@ -162,7 +174,7 @@ def licences(matches: Sequence[Match], aspects: Sequence[str], violent: Sequence
         # طائرات حربية غارات جوية": the raids, not the aircraft); before it, the nearest, whose pronoun
         # it carries or whose predicate it is ("بانفجار لغم زرعه المسلحون": the mine).
         reached = [i for i in cands
-                   if i not in out and _reaches(c, v, matches[i], aspects[i], matches, cues, cl)]
+                   if i not in out and _reaches(c, v, matches[i], aspects[i], matches, tokens, cues, cl)]
         if not reached:
             continue
         if c.shape == "before":
@@ -181,12 +193,13 @@ def licences(matches: Sequence[Match], aspects: Sequence[str], violent: Sequence
 
 
 def _reaches(c: Construction, v: Match, m: Match, aspect: str, matches: Sequence[Match],
-             cues: Sequence[modality.Cue], cl: Clauses) -> bool:
+             tokens: Sequence[Token], cues: Sequence[modality.Cue], cl: Clauses) -> bool:
     """Whether verb `v` of construction `c` reports the event noun `m`."""
     if aspect != "noun" or m.entry.data.weight < c.min_weight:
         return False
     if c.shape == "before":
-        ok = v.last <= m.first and m.first - v.last < c.reach and _same_clause(cl, v.first, m.first)
+        ok = (v.last <= m.first and m.first - v.last < c.reach
+              and _past_adverb(cl, cues, tokens, v.first, m.first))
     else:
         ok = m.last <= v.first and v.first - m.last < c.reach and (
             _same_clause(cl, m.first, v.first)
@@ -283,7 +296,7 @@ def _physical(licence: Licence, first: int, last: int, reasons: Sequence[str], t
         return True
     start, end = (min(first, licence.verb[0]), max(last, licence.verb[1])) if licence.verb else (first, last)
     return any(c.category == "target" and start <= c.first < end + TARGET_WINDOW
-               and not any(cl.breaks[start + 1:c.first + 1]) for c in cues)
+               and not any(cl.breaks[min(first, c.first) + 1:max(first, c.first) + 1]) for c in cues)
 
 
 def asserted(licence: Licence, kind: str, span: tuple[int, int], conf: float, reasons: list[str],
