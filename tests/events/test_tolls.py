@@ -453,3 +453,14 @@ def test_mixed_after_adjectives_and_prepositional_figures(text, total):
 ])
 def test_names_hours_and_terms(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # "لقي ... مصرعهم" opens at لقي: the figure after it is counted, however far مصرعهم is.
+    ('لقي 28 شخصا من عناصر تنظيم " داعش " الإرهابي مصرعهم في حوادث أمنية', 28),
+    ("لقي المشروع ترحيبا من المواطنين", 0),
+    ("لقي ثلاثة جنود مصرعهم وأصيب سبعة آخرون", 3),
+    ("قتل أمس الجندي في الهجوم", 1),
+])
+def test_laqiya_frame_and_definite_nisba(text, total):
+    assert _total(text) == total

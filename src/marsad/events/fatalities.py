@@ -809,7 +809,8 @@ def _nisba_adjective(s: _Sentence, m: Match) -> bool:
     """A singular nisba ("عسكري", "سوري") right after a word the lexicon does not know, and not after
     a preposition or a conjunction, qualifies that word: "هدف عسكري مشروع", "الجيش العربي السوري"."""
     w: CasualtyWord = m.entry.data
-    if w.role != "person" or w.number != "1" or not w.phrase.endswith("ي") or m.prefix or not m.first:
+    if w.role != "person" or w.number != "1" or not w.phrase.endswith("ي") or m.prefix not in ("", "ال") \
+            or not m.first:
         return False
     before = s.toks[m.first - 1].text
     # After a prepositional phrase ("بالرصاص") or a conjunction a noun phrase may start: no adjective.
