@@ -464,3 +464,14 @@ def test_names_hours_and_terms(text, total):
 ])
 def test_laqiya_frame_and_definite_nisba(text, total):
     assert _total(text) == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # Coordinated figures share the verb after them; a casualty noun after a verb is its predicate.
+    ("وقال السكان إن 25 حوثيا وعشرة من رجال المقاومة سقطوا قتلى", 35),
+    ("وقال السكان إن المسلحين سقطوا قتلى", 3),
+    # Months after منذ make a period's total.
+    ("وسقط في الغارات والقتال المستمر منذ أربعة أشهر أكثر من 3500 قتيل", 0),
+])
+def test_shared_verb_and_months_since(text, total):
+    assert _total(text) == total

@@ -237,6 +237,9 @@ class _Sentence:
                 if aside < 0 or aside >= len(self.toks):
                     return None
                 k, stop = aside, min(len(self.toks), aside + window)
+            if k in numbers and self.toks[k].text.startswith("و"):
+                stop = min(len(self.toks), stop + 3)  # "25 حوثيا وعشرة من رجال المقاومة سقطوا قتلى"
+                continue
             if k in numbers or self.owner[k] is not None:
                 return None
             m = self.cover[k]
@@ -276,7 +279,8 @@ class _Sentence:
             return False
         m = self.at.get(k)
         word = self.toks[k].text
-        victim = m is not None and m.label in ("person", "casualty")
+        # A casualty noun after it is its predicate ("سقطوا قتلى"), not its object.
+        victim = m is not None and m.label == "person"
         return victim or word[0].isdigit() or lookup(word) is not None
 
     def mixed_tail(self, k: int, kind: str) -> int:
@@ -541,7 +545,7 @@ def _periods(s: _Sentence) -> list[int]:
         year = nxt.isdigit() and 1900 <= int(nxt) <= 2100
         if t.text in ("منذ", "ومنذ") and (year or nxt in _month_heads()):
             out.append(k)
-        elif t.text in ("خلال", "وخلال") and any(
+        elif t.text in ("خلال", "وخلال", "منذ", "ومنذ") and any(
                 (m := s.at.get(j)) is not None and m.label == "measure" and m.entry.data.group == "long"
                 for j in range(k + 1, min(len(s.toks), k + 4))):
             out.append(0)  # "خلال أربعة أشهر من الحرب": a total over months, of every figure
