@@ -65,8 +65,10 @@ def test_road_blocking_and_burning_tyres_are_a_peaceful_protest(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    # An authority closing a road or a crossing is no protest.
+    # An authority closing a road or a crossing, or an army cutting one, is no protest.
     "أغلقت السلطات المعبر الحدودي مع الأردن أمس.",
+    "أعلن الجيش التركي أمس قطع طريق يربط بين مدينتي تل أبيض ورأس العين.",
+    "وأقدمت المجموعات المسلحة على قطع طريق دمشق السويداء أمس.",
     # Purpose: a plan to block roads, not a blocking.
     "وزعت المعارضة أنصارها فرقا لإقفال الطرق بالإطارات المشتعلة في بيروت.",
 ])

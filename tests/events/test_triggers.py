@@ -41,7 +41,7 @@ def _found(text):
     ("فرقت الشرطة مظاهرة نظمها الطلاب أمام الجامعة أمس.", "protest_intervention", "Protest with intervention",
      "فرقت الشرطة"),
     # Tyres burnt to block a road: a protest's act, as ACLED codes it (a building burnt is a riot).
-    ("أحرق المحتجون الإطارات وقطعوا الطريق الرئيسي.", "protest", "Peaceful protest", "أحرق"),
+    ("أحرق المحتجون الإطارات وقطعوا الطريق الرئيسي.", "protest", "Peaceful protest", "قطعوا الطريق"),
     ("أحرق المحتجون مبنى البلدية وقطعوا الطريق الرئيسي.", "riot", "Violent demonstration", "أحرق"),
     ("اعتقلت قوات الأمن عشرين شخصا في حملة دهم.", "arrest", "Arrests", "اعتقلت"),
     ("قامت الطائرات بقصف مواقع المسلحين ليلا.", "airstrike", "Air/drone strike", "قصف"),
