@@ -78,7 +78,8 @@ CUE = "cue"  # the `data` of a cue Entry, telling cues apart from the other entr
 CATEGORIES = frozenset(CLAUSE_EFFECT) | frozenset(GOVERNOR_EFFECT) | frozenset(SENTENCE_EFFECT) | {
     "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report",
     "resumptive", "number", "defuse", "figurative", "figurative_next", "accident", "harm", "cause", "death",
-    "target", "name_head", "crowd", "tyres", "burn", "drone", "unopposed", "earlier", "gathering", "against", "amid", "time_next",
+    "target", "name_head", "crowd", "tyres", "burn", "drone", "unopposed", "earlier", "gathering", "against",
+    "amid", "time_next",
     "long_period"}
 
 

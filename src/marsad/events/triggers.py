@@ -707,8 +707,8 @@ def detect(view: TextView, sentence: Sentence, min_confidence: float = MIN_CONFI
 def _asserts_demonstration(t: Trigger) -> bool:
     """A protest or mob trigger, a riot or intervention by or on protesters new to the text, or force
     used on a gathering ("فرقت القوات مسيرة", "أطلقوا النار على مسيرة سلمية")."""
-    return t.kind in ASSERTING or (t.kind in ASSERTING_WITH_PARTICIPANTS and "new_participants" in t.reasons) or (
-        "on_gathering" in t.reasons)
+    return (t.kind in ASSERTING or "on_gathering" in t.reasons
+            or (t.kind in ASSERTING_WITH_PARTICIPANTS and "new_participants" in t.reasons))
 
 
 def choose(triggers: Sequence[Trigger]) -> Trigger:
