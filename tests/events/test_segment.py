@@ -183,3 +183,39 @@ def test_extract_one_unknown_village_is_coded_at_the_town_it_lies_near():
     assert _placed("قتل خمسة مدنيين في قصف على قرية كفرحلب غرب حلب أمس.") == [
         ("Aleppo", 36.20124, 2, 5, ["كفرحلب"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("gap", "expected"),
+    [
+        (" وعشرة جرحى ب", True),  # "ثلاثة قتلى وعشرة جرحى بقرية X"
+        (" في ", True),
+        (" في مدينة ", True),
+        ("، وخمسة ب", True),
+        (" برصاص الأمن في ", False),  # an agent between: the toll is the whole report's
+        (" وأصيب آخرون في ", False),  # a clause of its own
+    ],
+)
+def test_locates_toll_only_across_locative_words(gap, expected):
+    from marsad.events.segment import locates_toll
+
+    assert locates_toll(gap) is expected
+
+
+def test_extract_tolls_given_place_by_place_are_one_event_each_with_its_own_toll():
+    text = ("شن الطيران الحربي غارات على ريف إدلب، مخلفا ثلاثة قتلى وعشرة جرحى بمدينة كفرنبل، وخمسة قتلى "
+            "بمدينة أريحا، إضافة لقتيلين بمدينة سراقب أمس.")
+    events = marsad.extract(text, published=PUBLISHED)
+    assert [(e.location, e.fatalities, [x.text for x in e.evidence if x.field == "fatalities"])
+            for e in events] == [
+        ("Kafranbel", 3, ["ثلاثة قتلى"]),
+        ("Ariha", 5, ["خمسة قتلى"]),
+        ("Saraqib", 2, ["قتيلين"]),
+    ]
+
+
+def test_extract_a_toll_with_its_agent_before_a_list_is_divided_over_the_list():
+    assert _coded("قتل ستة مدنيين برصاص قوات الأمن في حمص وحماة أمس.") == [
+        ("Attack", "Homs", 3),
+        ("Attack", "Hamah", 3),
+    ]

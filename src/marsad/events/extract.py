@@ -25,6 +25,7 @@ from ..actors import (
     civilian_targeting,
     find_actors,
     find_attribution,
+    government_side,
     interaction,
 )
 from ..actors.anaphora import Antecedents, remember, resolve_anaphora
@@ -38,7 +39,7 @@ from .fuse import fuse_events, is_generic_actor
 from .model import Event, Evidence
 from .notes import confidence_of, notes_for
 from .numbers import find_numbers
-from .segment import listed_places, shares
+from .segment import listed_places, locates_toll, shares
 from .taxonomy import EVENT_TYPE_OF, disorder_type, territory_subtype
 from .triggers import Trigger, choose, detect, lexicon
 
@@ -63,6 +64,7 @@ class Draft:
     place: Any = None  # the PlaceMention the event is placed at
     place_in_sentence: bool = False
     split_at: int | None = None  # offset of its own place, when one report was split by place
+    deaths: list = field(default_factory=list)  # the death mentions its toll was counted from
 
     def cite(self, view: TextView, name: str, start: int, end: int) -> None:
         a, b = view.span(start, end)
@@ -154,7 +156,7 @@ class Extractor:
                 for group, share in zip(groups, shares, strict=True)
             ]
             for d in _fold_into_protests(coded):
-                drafts.extend(_one_per_place(d, places_by_sentence))
+                drafts.extend(_one_per_place(d, view, places_by_sentence))
         events = fuse_events([self._finish(d, view) for d in _attach_tolls(drafts, view)])
         for e in events:
             e.notes = notes_for(e)
@@ -223,6 +225,7 @@ class Extractor:
         # How many killed (the deaths of the sentence that belong to this event, see _allocate).
         count, mention = total_fatalities(deaths)
         d.fields["fatalities"] = count
+        d.deaths = list(deaths)
         if mention is not None and count:
             d.cite(view, "fatalities", mention.start, mention.end)
         _type_by_sides(d)  # needs both sides and the toll
@@ -245,6 +248,8 @@ class Extractor:
             d.fields["inter1" if slot == "actor1" else "inter2"] = actor_inter(mention.actor_id)
             d.cite(view, slot, mention.start, mention.end)
             d.signals[slot] = True
+        # Whether the initiator fights for the country's government decides a takeover's sub-type.
+        d.fields["government1"] = roles.actor1 is not None and government_side(roles.actor1.actor_id, country)
         for slot, assoc in (("assoc_actor_1", roles.assoc_actor_1), ("assoc_actor_2", roles.assoc_actor_2)):
             if assoc:
                 names = [actor_name(m.actor_id, date, country) for m in assoc]
@@ -299,7 +304,7 @@ class Extractor:
         f = d.fields
         sub = d.sub_event_type or t.sub_event_type
         if t.kind == "territory_taken" and d.sub_event_type is None:
-            sub = territory_subtype(f.get("inter1", ""))
+            sub = territory_subtype(bool(f.get("government1")))
         event_type = "Battles" if t.kind == "territory_taken" else t.event_type
         if d.sub_event_type is not None:
             event_type = EVENT_TYPE_OF.get(d.sub_event_type, event_type)  # coding re-typed the event
@@ -401,13 +406,16 @@ def _set_place(d: Draft, place, from_context: bool) -> None:
     d.signals["place_in_sentence"] = not from_context
 
 
-def _one_per_place(d: Draft, places_by_sentence: dict[int, list]) -> list[Draft]:
+def _one_per_place(d: Draft, view: TextView, places_by_sentence: dict[int, list]) -> list[Draft]:
     """A report listing several places ("في حمص وإدلب ودير الزور", "قرى X وY شمال منبج") as one event
     in each, the toll divided between them (segment.py); any other event as it is. A listed name the
     gazetteer lacks is coded under its own (romanised) name at the place the list lies near, at
     geo_precision 2."""
     if d.place is None or not d.place_in_sentence:
         return [d]
+    by_place = _tolls_by_place(d, view, places_by_sentence.get(d.sentence.index, []))
+    if by_place:
+        return [_at_place(d, place, known, toll, view, mentions) for place, known, toll, mentions in by_place]
     listed = _list_of(d, places_by_sentence.get(d.sentence.index, []))
     members: dict[str, tuple[Any, bool]] = {}  # location name -> (mention, known to the gazetteer)
     for p in listed:
@@ -438,6 +446,58 @@ def _one_per_place(d: Draft, places_by_sentence: dict[int, list]) -> list[Draft]
 
 
 _ANCHOR_GAP = 16  # characters between a list and the place it lies near ("، شمال منبج", " في ريف حلب")
+# Characters between a toll and the place it is given for ("ثلاثة شهداء وعشرة جرحى بقرية").
+_TOLL_PLACE_GAP = 24
+
+
+def _tolls_by_place(d: Draft, view: TextView, sentence_places: list) -> list | None:
+    """ "ثلاثة شهداء بقرية X، وخمسة شهداء بقرية Y، إضافة لشهيدين بZ": each toll followed closely (no
+    comma between) by its own place is one event there, with that toll: [(place, known, toll, death
+    mentions)], or None when the deaths are not given place by place."""
+    if len(d.deaths) < 2:
+        return None
+    found: dict[int, list] = {}
+    places: dict[int, Any] = {}
+    for f in d.deaths:
+        _, end = view.span(f.start, f.end)
+        after = [p for p in sentence_places if 0 <= p.start - end <= _TOLL_PLACE_GAP
+                 and locates_toll(d.doc.text[end:p.start])]
+        if not after:
+            return None
+        places[after[0].start] = after[0]
+        found.setdefault(after[0].start, []).append(f)
+    if len(found) < 2:
+        return None
+    out = []
+    for start, mentions in found.items():
+        place = places[start]
+        known = _rank(place) < 9 and place.known
+        out.append((place, known, total_fatalities(mentions)[0], mentions))
+    return out
+
+
+def _at_place(d: Draft, place, known: bool, toll: int, view: TextView, deaths: list) -> Draft:
+    """A copy of `d` at one place of a report split by place, with that place's toll and evidence."""
+    c = replace(
+        d,
+        fields=dict(d.fields),
+        evidence=[e for e in d.evidence if e.field not in ("location", "fatalities")],
+        signals=dict(d.signals),
+        split_at=place.start,
+        deaths=deaths,
+    )
+    _set_place(c, place, False)
+    if not known:
+        near = d.place.place
+        c.fields.update(location=romanize(fold(place.text)), latitude=near.latitude,
+                        longitude=near.longitude, admin1=near.admin1 and _ascii(near.admin1),
+                        admin2=near.admin2 and _ascii(near.admin2),
+                        admin3=near.admin3 and _ascii(near.admin3), geo_precision=2)
+    c.fields["fatalities"] = toll
+    _, mention = total_fatalities(deaths)
+    if mention is not None and toll:
+        c.cite(view, "fatalities", mention.start, mention.end)
+    return c
 
 
 def _list_anchor(d: Draft, listed: list, sentence_places: list):

@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 from ..datafiles import read_table
 from ..text import fold
+from .numbers import lookup
 
 
 class _Mention(Protocol):
@@ -55,6 +56,20 @@ def joins(gap: str) -> bool:
             return False
         coordinated = coordinated or role == "conjunction"
     return coordinated
+
+
+def locates_toll(gap: str) -> bool:
+    """Whether the text between a toll and a place only gives that toll's place: prepositions, place
+    nouns, a count of the wounded ("وعشرة جرحى بقرية", " في مدينة "); not an agent or a clause
+    ("برصاص الأمن في")."""
+    words = _joiners()
+    for w in _SEPARATORS.split(fold(gap)):
+        if not w or w.isdigit() or lookup(w) is not None:
+            continue
+        bare = w[1:] if w[:1] in ("و", "ب", "ل") and w[1:] in words else w
+        if words.get(bare) not in ("preposition", "place_noun", "wounded"):
+            return False
+    return True
 
 
 def listed_places(
