@@ -220,6 +220,16 @@ def test_constructions_wrong_readings(text, sub_event_type):
     assert _detected(text) == sub_event_type
 
 
+def test_constructions_relative_clause_on_a_known_event_recalls_it():
+    # The mines are a cause of the failure to advance; the clause on them says who laid them, not
+    # that they went off: the ambush stays the event, no mine types it.
+    text = "قتل عشرون عنصرا في كمين للتنظيم، حيث لم تستطع القوات التقدم بسبب الألغام التي زرعها المسلحون."
+    v = analyse("t", text)
+    mines = [t for s in v.sentences for t in scan(v, s) if t.kind == "landmine"]
+    assert [("agent_after" in t.reasons, t.confidence < 0.3) for t in mines] == [(False, True)]
+    assert _detected(text) == "Armed clash"
+
+
 def test_constructions_demonstrative_pronoun_governs_nothing():
     # "هؤلاء" as a pronoun subject: the attack after it is reported, not pointed back to.
     assert _detected("وسقط هؤلاء في هجوم مسلح على حاجز للشرطة.") == "Armed clash"

@@ -56,6 +56,9 @@ TARGET_WINDOW = 4
 AIR_SUBJECT = "air_subject"
 AIR_RETYPED = frozenset({"attack", "shelling", "missile", "explosion"})
 AIR_ADJECTIVES = frozenset({"جوي", "جويه", "الجويه", "الجوي", "حربيه", "الحربيه"})
+# Reasons of a noun governed by a word that points to a known event: a relative clause on it recalls
+# that event ("بسبب الألغام التي زرعها التنظيم", "هذا الهجوم الذي نفذته").
+GOVERNED = frozenset(modality.GOVERNOR_EFFECT)
 # Kinds whose trigger is a projectile or a bomb, which falls ("سقطت قذائف هاون على الحي").
 WEAPON_KINDS = frozenset({"shelling", "missile", "airstrike", "explosion", "ied", "car_bomb", "grenade"})
 
@@ -248,7 +251,10 @@ def _means(c: Construction, matches: Sequence[Match], aspects: Sequence[str], ca
                 continue  # modality.py reads a verb of harm in its clause (the "harmed_by" row)
             if _same_clause(cl, first, means.first) and means.first - last <= c.reach:
                 if _link_prefix(means).startswith("ب") and "ب" in links:
-                    excused = frozenset()
+                    # The means of a means shares its link: "إثر استهداف الساحة بقذيفة" (the cause word
+                    # governs both, and reports both).
+                    chained = i is not None and i in out and out[i].name == c.name
+                    excused = out[i].excused if chained else frozenset()
                 elif word in links:
                     excused = frozenset({"reference"}) if word in _CAUSE_LINKS else frozenset()
                 else:
@@ -311,6 +317,8 @@ def asserted(licence: Licence, kind: str, span: tuple[int, int], conf: float, re
             return conf, reasons
         licence = licence.fallback
     against = {r for r in reasons if modality.EFFECTS.get(r, 0.0) < 0} - licence.excused
+    if licence.verb_excused and against & GOVERNED:
+        return conf, reasons  # a relative clause on a noun that names a known event tells no report
     if licence.verb is not None:
         first, last = licence.verb
         verb = modality.assess(tokens, cues, cl.breaks, first, last, "perfect", question, cl)
