@@ -372,3 +372,20 @@ def test_extract_gunmen_are_the_group_named_before():
     assert [(e.actor1, e.actor2) for e in shelling] == [
         ("HTS: Hayat Tahrir al Sham", "Military Forces of Syria (2000-2024)")]
     assert _evidence(shelling[0], "actor1") == ["المسلحون"]
+
+
+@pytest.mark.parametrize("text, actor1, sub", [
+    # A militia fighting for the recognised government regains what it takes, as the army does.
+    ("سيطرت المقاومة الشعبية اليوم على مدينة الضالع بعد معارك مع الحوثيين.",
+     "Popular Resistance (Yemen)", "Government regains territory"),
+    ("استعاد الجيش السوري السيطرة على مدينة معرة النعمان من الفصائل.",
+     "Military Forces of Syria (2000-2024)", "Government regains territory"),
+    # The forces of a rival authority and foreign forces overtake.
+    ("سيطر الحوثيون اليوم على مدينة عدن بعد معارك عنيفة.",
+     "Military Forces of Yemen (2014-) Houthi", "Non-state actor overtakes territory"),
+    ("سيطرت القوات التركية اليوم على مدينة تل أبيض السورية.",
+     "Military Forces of Turkey (2002-)", "Non-state actor overtakes territory"),
+])
+def test_extract_takeover_by_the_government_side(text, actor1, sub):
+    e = _one(text, published="2015-08-01")
+    assert (e.event_type, e.sub_event_type, e.actor1) == ("Battles", sub, actor1)

@@ -12,6 +12,7 @@ from marsad.actors import (
     actor_inter,
     actor_name,
     civilian_targeting,
+    government_side,
     interaction,
     resolve_actor,
 )
@@ -229,3 +230,23 @@ def test_naming_defectors_are_the_mutiny_of_the_army_of_the_place() -> None:
     assert actor_name("defectors", D(2012, 1, 8), "SY") == "Mutiny of Military Forces of Syria (2000-2024)"
     assert actor_name("defectors", D(2016, 7, 16), "TR") == "Mutiny of Military Forces of Turkey (2002-)"
     assert actor_inter("defectors", "SY") == "Rebel group"
+
+
+@pytest.mark.parametrize("actor_id, country, government", [
+    # The state's own forces, the generic army resolved to them, and the militias fighting for it.
+    ("military", "SY", True),
+    ("police", "IQ", True),
+    ("popular_resistance", "YE", True),
+    ("pmf", "IQ", True),
+    ("ndf", "SY", True),
+    # Foreign forces, a rival authority's forces, rebels, jihadists and the unnamed are not.
+    ("military_tr", "SY", False),
+    ("saudi_coalition", "YE", False),
+    ("houthis", "YE", False),
+    ("popular_resistance", "SY", False),
+    ("syrian_rebels", "SY", False),
+    ("unidentified", "YE", False),
+    ("military", None, False),
+])
+def test_naming_government_side(actor_id: str, country: str | None, government: bool) -> None:
+    assert government_side(actor_id, country) is government

@@ -9,6 +9,7 @@ from .naming import (
     actor_inter,
     actor_name,
     civilian_targeting,
+    government_side,
     interaction,
     resolve_actor,
 )
@@ -18,6 +19,6 @@ from .roles import Roles, assign_roles
 __all__ = [
     "INTER_TYPES", "Actor", "ActorMention", "Country", "Lexicon", "Period", "Roles",
     "actor_associates", "actor_country", "actor_inter", "actor_name", "assign_roles",
-    "civilian_targeting", "find_actors", "find_attribution", "interaction", "lexicon",
+    "civilian_targeting", "find_actors", "find_attribution", "government_side", "interaction", "lexicon",
     "resolve_actor",
 ]

@@ -105,6 +105,25 @@ def actor_inter(actor_id: str, country_iso2: str | None = None, event_date: dt.d
     return inter
 
 
+@lru_cache(maxsize=1)
+def _government_sides() -> dict[str, str]:
+    return {r["id"]: r["side"] for _, r in read_tsv("government_side.tsv")}
+
+
+def government_side(actor_id: str, country_iso2: str | None = None) -> bool:
+    """Whether the actor fights for the recognised government of the event's country (ACLED's
+    "Government regains territory" when it takes a place): that state's own forces, unless a
+    rival authority's (government_side.tsv), and the militias listed as fighting for it; never
+    foreign forces (Turkish forces taking a Syrian town overtake it)."""
+    if unit_text(actor_id) is not None:
+        return False
+    resolved = resolve_actor(actor_id, country_iso2)
+    side = _government_sides().get(resolved)
+    if side is not None:
+        return side == "government" and actor_country(resolved, country_iso2) == (country_iso2 or "").upper()
+    return actor_inter(resolved, country_iso2) == "State forces" and country_iso2 is not None
+
+
 def actor_country(actor_id: str, country_iso2: str | None = None) -> str | None:
     """ISO2 of the country an actor belongs to or acts in; None when that comes from context
     and none is given."""
