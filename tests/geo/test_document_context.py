@@ -218,3 +218,27 @@ def test_country_name_is_the_country_in_any_document():
 def test_governor_and_district_seat(text, expected):
     found = [(m.text, m.place.name, m.place.feature, m.geo_precision) for m in marsad.geoparse(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize("text,country", [
+    # A well-known place the article names again in another sentence is one more piece of evidence ...
+    ("قصفت الطائرات مدينة حلب أمس. وقال ناشطون سوريون إن القصف على حلب مستمر", "SY"),
+    # ... not when it is named once only.
+    ("قصفت الطائرات مدينة حلب أمس وقال ناشطون سوريون إن القصف مستمر", None),
+])
+def test_place_named_again_is_more_evidence(text, country):
+    assert _in_context(text)[1].country == country
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A name with namesakes in several countries counts for the one the adjectives name, and is
+    # read there: Tripoli is Libyan or Lebanese as the article's people are.
+    ("تظاهر المئات في طرابلس. وأطلقت الميليشيات الليبية النار على المتظاهرين الليبيين",
+     ("LY", [("طرابلس", "LY")])),
+    ("تظاهر المئات في طرابلس. وأطلقت القوى الأمنية اللبنانية القنابل على المحتجين اللبنانيين",
+     ("LB", [("طرابلس", "LB")])),
+    ("تظاهر المئات في طرابلس. وأطلقت القوى الأمنية القنابل على المحتجين", (None, [("طرابلس", "LY")])),
+])
+def test_adjectives_choose_among_namesakes_abroad(text, expected):
+    places, doc = _in_context(text)
+    assert (doc.country, places) == expected

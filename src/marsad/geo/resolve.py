@@ -95,16 +95,21 @@ def document_place(
     """The document's country: the one that gets at least `_MIN_VOTES` and `_MARGIN` times the
     votes of any other. A country name counts `_COUNTRY_VOTE`; nationality adjectives (ADJECTIVES,
     the ISO2 codes of those in the text; ADJECTIVE_WORDS, their words) one each, up to
-    `_ADJECTIVE_VOTES`; a division or a well-known town with no namesake elsewhere, one; each name
-    once. Its admin1 likewise among that country's unambiguous places."""
+    `_ADJECTIVE_VOTES`; a division or a well-known town with no namesake elsewhere, one, and one
+    more when another sentence names it again; a name whose namesakes lie in several countries,
+    one for the only one of them the adjectives name ("طرابلس" with "الليبية"). Its admin1
+    likewise among that country's unambiguous places."""
     votes: Counter = Counter()
     admins: Counter = Counter()
     named = set(adjectives)
+    sentences: dict[str, set[int]] = {}
+    for r in raws:
+        sentences.setdefault(r.key, set()).add(r.sentence)
     seen: set[str] = set()
     for r in raws:
         if not r.ids or r.key in seen or _feminine_adjective(r.key, adjective_words):
-            # A name repeated is one piece of evidence ("بليز ... بليز" in a tweet); a name that is
-            # also an indefinite feminine adjective ("مسيرة تركية") counts as the adjective it may be.
+            # A name repeated in one sentence is one piece of evidence ("بليز ... بليز" in a tweet); a
+            # name that is also an indefinite feminine adjective ("مسيرة تركية") counts as the adjective.
             continue
         seen.add(r.key)
         places = [gaz.place(n) for n in r.ids]
@@ -113,11 +118,16 @@ def document_place(
             votes[country] += _COUNTRY_VOTE
             named.add(country)
             continue
-        if len({p.country for p in places}) != 1:
+        countries = {p.country for p in places}
+        if len(countries) != 1:
+            qualified = countries & set(adjectives)
+            if len(qualified) == 1:
+                votes[qualified.pop()] += 1
             continue
         if any(p.feature in ("admin1", "admin2", "region") or p.capital or p.id.startswith("marsad:")
                or p.population >= _WELL_KNOWN_POPULATION for p in places):
-            votes[places[0].country] += 1
+            # A place the article comes back to in another sentence is what it is about ("حلب").
+            votes[places[0].country] += 1 + (len(sentences[r.key]) > 1)
             if len({p.admin1 for p in places}) == 1 and places[0].admin1:
                 admins[(places[0].country, places[0].admin1)] += 1
     # An adjective repeated adds less than new evidence: "الاحتلال الإسرائيلي" said ten times over
