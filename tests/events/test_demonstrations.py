@@ -180,3 +180,12 @@ def test_force_during_a_protest_is_not_force_on_it():
     # Gunmen shot a policeman during the demonstrations: no force used on the protest.
     events = _typed("قتل عنصر أمن برصاص مسلحين خلال المظاهرات في اللاذقية أمس.")
     assert [t for t in events if t[0] in ("Protests", "Riots")] == []
+
+
+def test_joining_a_protest_reports_it():
+    # The verb of joining heads the clause; the protest is named after في, however far.
+    # (one event for each town listed)
+    assert {t[:2] for t in _typed("شارك أهالي مدن أرمناز ودركوش وسلقين شمال غرب إدلب في المظاهرات "
+                                  "عقب صلاة التراويح أمس السبت.")} == {("Protests", "Peaceful protest")}
+    # A conference about protests is no protest.
+    assert _typed("شارك الوزير أمس في مؤتمر حول المظاهرات في إدلب.") == []

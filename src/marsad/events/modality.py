@@ -79,7 +79,7 @@ CATEGORIES = frozenset(CLAUSE_EFFECT) | frozenset(GOVERNOR_EFFECT) | frozenset(S
     "past_aux", "participant", "air", "agent", "passive_aux", "boundary", "prep", "light_verb", "report",
     "resumptive", "number", "defuse", "figurative", "figurative_next", "accident", "harm", "cause", "death",
     "target", "name_head", "crowd", "tyres", "burn", "drone", "unopposed", "earlier", "gathering", "against",
-    "amid", "time_next",
+    "amid", "join", "time_next",
     "long_period"}
 
 

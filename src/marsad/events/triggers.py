@@ -95,6 +95,8 @@ DESTRUCTION_KINDS = frozenset({"looting", "arson", "destruction"})  # by protest
 # Force whose object is a gathering: "فرقت القوات الأمنية مساء الخميس (13 أكتوبر) مسيرة".
 FORCE_ON_GATHERINGS = frozenset({"killing", "shooting", "attack", "protest_intervention"})
 GATHERING_WINDOW = 12
+JOIN_SUPPORT = 0.3  # as a light verb gives a noun: its own support, and no noun penalty
+JOIN_REACH = 14  # "شارك أهالي مدن أرمناز ودركوش وسلقين وبلدة حفسرجة شمال غرب إدلب في المظاهرات"
 GOVERNED_BY = frozenset({"prep", "reference", "cause", "generic", "amid"})  # "خلال المظاهرات": not the object
 UNOPPOSED_WINDOW = 12  # "سيطر رتل من القوات الخاصة على مبنى المحافظة في وسط كركوك دون أي اشتباك"
 COMPANION_MIN = 0.3  # a tactic this confident types an event that another trigger reports
@@ -308,6 +310,13 @@ def _on_gathering(cues: Sequence[modality.Cue], breaks: Sequence[bool], last: in
         if "against" in before or not before & GOVERNED_BY:
             return True
     return False
+
+
+def _joined(cues: Sequence[modality.Cue], breaks: Sequence[bool], first: int) -> bool:
+    """A verb of joining earlier in the clause, and a preposition right before the noun."""
+    return any(c.category == "prep" and c.last == first for c in cues) and any(
+        c.category == "join" and 0 <= first - c.last < JOIN_REACH and not any(breaks[c.last:first + 1])
+        for c in cues)
 
 
 def _protesters_attack(cues: Sequence[modality.Cue], tokens: Sequence[Token], last: int) -> bool:
@@ -590,7 +599,10 @@ def _first_pass(matches: Sequence[Match], tokens: Sequence[Token], cues: Sequenc
             conf += PLURAL_EFFECT
             reasons.append("plural")
         if demo:
-            if aspect == "noun" and not {"head", "light_verb", "passive_aux"} & set(reasons):
+            if aspect == "noun" and "light_verb" not in reasons and _joined(cues, breaks, m.first):
+                conf += JOIN_SUPPORT  # "شارك أهالي المدن الثلاث في المظاهرات": a verb reports it
+                reasons.append("joined")
+            if aspect == "noun" and not {"head", "light_verb", "passive_aux", "joined"} & set(reasons):
                 conf += DEMO_ADJUNCT_EFFECT  # "خلال التظاهرة", "لتفريق المتظاهرين": named, not reported
                 reasons.append("adjunct")
             if aspect == "noun" and m.prefix in PURPOSE_PREFIXES:
