@@ -51,7 +51,7 @@ def _expect(text: str, *items: tuple[str, str, str]) -> list[tuple[int, int, str
     ("انسحبت فصائل الجيش الوطني السوري", [("فصائل الجيش الوطني السوري", "sna", "named")]),
     ("قتل عنصر من قوات الدفاع الوطني", [("قوات الدفاع الوطني", "ndf", "named")]),
     ("قتل عناصر لواء فاطميون التابع للحرس الثوري الإيراني",
-     [("لواء فاطميون", "fatemiyoun", "named"), ("حرس الثوري الإيراني", "irgc", "named")]),
+     [("لواء فاطميون", "fatemiyoun", "named"), ("للحرس الثوري الإيراني", "irgc", "named")]),
     ("وصل مقاتلو لواء زينبيون", [("لواء زينبيون", "zainabiyoun", "named")]),
     ("بالتنسيق مع الميليشيات الشيعية", [("الميليشيات الشيعية", "shia_militia", "named")]),
     ("وانتشر الأمن العام في الساحل", [("الأمن العام", "police", "state")]),
@@ -231,7 +231,7 @@ def test_recognize_no_generic_actor_inside_an_organisation_or_bare_drones(text: 
     # "The resistance": Yemen's popular resistance, Hezbollah, Iraq's factions, by the event's country;
     # Sudan's resistance committees are civilians.
     ("هاجم مسلحو المقاومة الشعبية تجمعا للحوثيين",
-     [("مسلحو المقاومة", "popular_resistance", "named"), ("حوثيين", "houthis", "named")]),
+     [("مسلحو المقاومة", "popular_resistance", "named"), ("للحوثيين", "houthis", "named")]),
     ("سيطرت المقاومة على التلة", [("المقاومة", "resistance", "named")]),
     ("اعتقلت الشرطة أعضاء في لجان المقاومة", [("الشرطة", "police", "state"),
                                              ("لجان المقاومة", "civilians", "generic")]),
@@ -263,11 +263,35 @@ def test_recognize_forces_by_ministry_security_units_and_the_enemy(text: str,
 
 
 def test_recognize_keeps_article_drops_other_proclitics() -> None:
+    # An article merged into ل stays with it: the span is the word as written less و ف ب.
     text = "وبالحوثيين ولقسد وللفاطميين"
-    assert [m[2] for m in _mentions(text)] == ["الحوثيين", "قسد", "فاطميين"]
+    assert [m[2] for m in _mentions(text)] == ["الحوثيين", "قسد", "للفاطميين"]
 
 
 def test_recognize_mentions_carry_token_indices_and_prefix() -> None:
     v = analyse("t", "هاجم تنظيم داعش نقاطا لقسد")
     ms = find_actors(v, v.sentences[0])
     assert [(m.first, m.last, m.prefix) for m in ms] == [(1, 3, ""), (4, 5, "ل")]
+
+
+@pytest.mark.parametrize("text, items", [
+    # "الأمن" alone is the country's security forces right after a means of force.
+    ("قتل ثلاثة مدنيين برصاص الأمن في المدينة",
+     [("مدنيين", "civilians", "generic"), ("الأمن", "police", "state")]),
+    ("أصيب متظاهر بنيران الأمن قرب الساحة",
+     [("متظاهر", "protesters", "generic"), ("الأمن", "police", "state")]),
+    ("اعتقل شاب على حاجز للأمن", [("للأمن", "police", "state")]),
+    # With a nationality it is that country's police, whatever stands before it.
+    ("قتل شاب برصاص الأمن السوري", [("الأمن السوري", "police_sy", "named")]),
+])
+def test_recognize_security_after_a_means_of_force(text: str, items: list[tuple[str, str, str]]) -> None:
+    assert _mentions(text) == _expect(text, *items)
+
+
+@pytest.mark.parametrize("text", [
+    "دعا مجلس الأمن إلى وقف القتال",
+    "أكد الوزير أن الأمن مستتب في المدينة",
+    "قتل مدني برصاص الجيش والأمن في البلدة",  # after و: "الأمن" may be the abstract noun, left unread
+])
+def test_recognize_security_alone_is_no_actor(text: str) -> None:
+    assert [m for m in _mentions(text) if m[2].endswith("الأمن")] == []

@@ -54,7 +54,7 @@ def _roles(text: str, trigger: str, passive: bool = False, event_type: str = "")
     # لـ: possession after an action noun (initiator) or a target noun (victim).
     ("قتل أكثر من 20 عنصرا من قسد في كمين لتنظيم داعش", "كمين", False, "Battles",
      ("تنظيم داعش", "قسد", [], [])),
-    ("قتلى لقسد وللفاطميين", "قتلى", True, "", (None, "قسد", [], ["فاطميين"])),
+    ("قتلى لقسد وللفاطميين", "قتلى", True, "", (None, "قسد", [], ["للفاطميين"])),
     ("قصف مدفعي لقوات النظام على مواقع جبهة النصرة", "قصف", False, "",
      ("قوات النظام", "جبهة النصرة", [], [])),
     # ضد
@@ -64,7 +64,7 @@ def _roles(text: str, trigger: str, passive: bool = False, event_type: str = "")
     # مقتل عناصر من X ... مع Y
     ("مقتل عدد من عناصر لواء فاطميون التابع للحرس الثوري الإيراني باشتباكات مع تنظيم داعش",
      "اشتباكات", False, "Battles",
-     ("لواء فاطميون", "تنظيم داعش", ["حرس الثوري الإيراني"], [])),
+     ("لواء فاطميون", "تنظيم داعش", ["للحرس الثوري الإيراني"], [])),
     ("مقتل عناصر من الحشد الشعبي بهجوم لداعش", "هجوم", False, "", ("داعش", "الحشد الشعبي", [], [])),
     # Associates.
     ("هاجمت قوات سوريا الديمقراطية البلدة بدعم من التحالف الدولي", "هاجمت", False, "",
@@ -77,7 +77,7 @@ def _roles(text: str, trigger: str, passive: bool = False, event_type: str = "")
     ("قصف من قبل طائرات التحالف بالتزامن مع قصف من قبل قسد", "قصف", False, "",
      ("طائرات التحالف", None, [], [])),
     ("قتل مدنيان في غارة للطيران الروسي، فيما قصفت فصائل المعارضة مواقع النظام السوري", "غارة",
-     False, "Explosions/Remote violence", ("طيران الروسي", "مدنيان", [], [])),  # "لل" keeps no article
+     False, "Explosions/Remote violence", ("للطيران الروسي", "مدنيان", [], [])),  # "لل" keeps its article
     # A source or a place is not a party.
     ("قال المتحدث باسم قسد إن طائرات التحالف قصفت مواقع داعش", "قصفت", False, "",
      ("طائرات التحالف", "داعش", [], [])),
@@ -109,7 +109,7 @@ def test_roles_without_mentions_are_empty() -> None:
     ("قتل مدنيون في قصف شنه الجيش", "قصف", False, "Explosions/Remote violence",
      ("الجيش", "مدنيون", [], [])),
     # ... unless a cue made it the target: then the initiator is not named.
-    ("أصيب ثلاثة مدنيين في هجوم على حاجز للجيش", "هجوم", False, "Battles", (None, "جيش", [], [])),
+    ("أصيب ثلاثة مدنيين في هجوم على حاجز للجيش", "هجوم", False, "Battles", (None, "للجيش", [], [])),
     ("قتل مدنيان في هجوم على مقر لقسد", "هجوم", False, "Battles", (None, "قسد", [], [])),
     # Alone, they are the target.
     ("أصيب مدنيان في قصف على البلدة", "قصف", False, "Explosions/Remote violence", (None, "مدنيان", [], [])),
@@ -140,7 +140,7 @@ def test_roles_strike_adjective_and_oblique_mentions(text: str, trigger: str, pa
 @pytest.mark.parametrize("text, trigger, passive, event_type, expected", [
     # "التابع لـ X" attaches X to the actor right before it ...
     ("هاجم لواء فاطميون التابع للحرس الثوري مواقع داعش", "هاجم", False, "",
-     ("لواء فاطميون", "داعش", ["حرس الثوري"], [])),  # "للحرس": the span keeps no article
+     ("لواء فاطميون", "داعش", ["للحرس الثوري"], [])),  # "للحرس": the span keeps its article
     # ... but what it attaches X to here is no actor: X is read by its place (the target).
     ('استهدف الجيش الوطني مواقع لـ"مجلس منبج العسكري" التابع لـ"قسد"', "استهدف", False, "",
      ("الجيش الوطني", "قسد", [], [])),

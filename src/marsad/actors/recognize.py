@@ -81,17 +81,24 @@ def actor_entries() -> tuple[Entry, ...]:
             head = None
             if actor.id in STATE_IDS:
                 head = (alias.text.split()[-1].startswith("ال"), True)
-            e = Entry.of(alias.text, actor.id, (actor.id, _kind(actor.id), head, alias.strict),
+            e = Entry.of(alias.text, actor.id, (actor.id, _kind(actor.id), head, alias.strict, None),
                          suffix=alias.suffix)
             entries.setdefault(e.words, e)
     for _, r in read_tsv("state_heads.tsv"):
         alone = r["kind"] not in HEAD_KINDS  # warplanes: a state's forces even unqualified
         head = (r["head"].split()[-1].startswith("ال"), alone)
-        e = Entry.of(r["head"], r["kind"], (r["kind"], "state", head, False), suffix=False)
+        e = Entry.of(r["head"], r["kind"], (r["kind"], "state", head, False, None), suffix=False)
         entries.setdefault(e.words, e)
+    for _, r in read_tsv("bare_names.tsv"):
+        # A state head of the same spelling ("الأمن السوري") keeps its reading with an adjective.
+        after = frozenset(normalize_word(w) for w in r["after"].split("|") if w.strip())
+        e = Entry.of(r["name"], r["id"], (r["id"], _kind(r["id"]), None, False, after), suffix=False)
+        if (known := entries.get(e.words)) is not None:
+            e = Entry.of(r["name"], known.data[0], known.data[:4] + (after,), suffix=False)
+        entries[e.words] = e
     for _, r in read_tsv("strike_nouns.tsv"):
         head = (r["noun"].split()[-1].startswith("ال"), False)
-        e = Entry.of(r["noun"], "military", ("military", "strike", head, False), suffix=False)
+        e = Entry.of(r["noun"], "military", ("military", "strike", head, False, None), suffix=False)
         entries.setdefault(e.words, e)
     return tuple(entries.values())
 
@@ -126,6 +133,17 @@ def _in_organisation_name(toks: list, m: Match) -> bool:
     return any(form in heads and not cand.suffix for form, cand in before.items())
 
 
+def _after_allowed(toks: list, m: Match) -> bool:
+    """A bare name (bare_names.tsv) stands right after one of its words: "برصاص الأمن", not "مجلس الأمن"."""
+    after = m.entry.data[4]
+    if after is None:
+        return True
+    if m.first == 0 or m.prefix not in ("", "ل"):  # "برصاص الأمن", "حاجز للأمن"; not "والأمن"
+        return False
+    before = candidate_map(toks[m.first - 1].text)
+    return any(form in after and not cand.suffix for form, cand in before.items())
+
+
 def _allowed(m: Match) -> bool:
     strict = m.entry.data[3]
     return not _article_added(m.prefix, m.entry.words[0]) and not (
@@ -147,8 +165,10 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
     toks = view.tokens_of(sentence)
     adjectives = nationality_adjectives()
     leading = leading_words()
-    best = [m for m in _best_matches(actor_matcher().find(toks, overlapping=True))
-            if not _in_organisation_name(toks, m)]
+    # A bare name that is no state head needs its word before it; a state head's is read below.
+    found = [m for m in actor_matcher().find(toks, overlapping=True)
+             if m.entry.data[2] is not None or _after_allowed(toks, m)]
+    best = [m for m in _best_matches(found) if not _in_organisation_name(toks, m)]
     starts = {m.first: m for m in best}
     out: list[ActorMention] = []
     upto = 0  # local index of the first token not yet covered by a mention
@@ -160,7 +180,7 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
         following = starts.get(m.first + 1)
         if m.entry.words[0] in leading and following is not None and following.last > m.last:
             continue
-        actor_id, kind, head, _ = m.entry.data
+        actor_id, kind, head = m.entry.data[:3]
         first, start, end, last, prefix = m.first, m.start, m.end, m.last, m.prefix
         hint = ""
         if head is not None:
@@ -173,16 +193,19 @@ def find_actors(view: TextView, sentence: Sentence) -> list[ActorMention]:
                     first, start, prefix, hint = last, toks[last].start, "", "agent"
                 base = actor_id if actor_id in HEAD_KINDS else "military"
                 actor_id, kind, end, last = f"{base}_{cc.lower()}", "named", toks[last].end, last + 1
-            elif not alone:  # "القوات" alone names nobody
-                continue
+            elif not alone and not (m.entry.data[4] is not None and _after_allowed(toks, m)):
+                continue  # "القوات" alone names nobody; "الأمن" only after a means of force (bare_names.tsv)
         # "قوات الحشد الشعبي", "ميليشيا قسد": the word before the name is part of it.
         if first > upto:
             lead = _leading(toks[first - 1].text, leading)
             if lead is not None:
                 first -= 1
                 start, prefix = toks[first].start + lead.cut, lead.prefix
-        # Keep the article in the span: "والجيش" → "الجيش", not "جيش".
+        # Keep the article in the span: "والجيش" → "الجيش", not "جيش"; an article merged into ل stays
+        # with it ("للجيش", not "جيش"), so the span is the word as written less و ف ب.
         if prefix and norm.startswith("ال", start - 2) and start - 2 >= toks[first].start:
+            start -= 2
+        elif prefix.endswith("ل") and norm.startswith("لل", start - 2) and start - 2 >= toks[first].start:
             start -= 2
         # A name opened by a quotation mark keeps its closing one: تنظيم "داعش".
         if norm.count('"', start, end) % 2 == 1 and norm.startswith('"', end):
