@@ -219,3 +219,12 @@ def test_extract_a_toll_with_its_agent_before_a_list_is_divided_over_the_list():
         ("Attack", "Homs", 3),
         ("Attack", "Hamah", 3),
     ]
+
+
+def test_extract_listed_villages_in_a_province_are_each_an_event_at_region_precision():
+    events = marsad.extract("سيطر الجيش على منطقتي كازقيل وأم دم حاج أحمد بولاية شمال كردفان أمس.",
+                            published=PUBLISHED)
+    assert [(e.sub_event_type, e.location, e.country, e.geo_precision) for e in events] == [
+        ("Government regains territory", "Kazqyl", "Sudan", 3),
+        ("Government regains territory", "Am Dm Haj Ahmd", "Sudan", 3),
+    ]

@@ -24,6 +24,11 @@ def _names(text):
         ),
         ("قصفت المدفعية بلدتي كفرحلب ومارع.", [("كفرحلب", False), ("مارع", True)]),
         ("تظاهر الأهالي في مدينتي الباب واعزاز.", [("الباب", True), ("اعزاز", True)]),
+        # A name that starts with a compound head runs to the next joint.
+        (
+            "سيطر الجيش على منطقتي كازقيل وأم دم حاج أحمد بولاية شمال كردفان أمس.",
+            [("كازقيل", False), ("أم دم حاج أحمد", False), ("ولاية شمال كردفان", True)],
+        ),
     ],
 )
 def test_a_plural_place_noun_opens_a_list_of_names(text, expected):

@@ -211,7 +211,7 @@ class Extractor:
                 d.fields.update(country=info.name, iso=info.iso, region=info.region, iso2=info.iso2)
 
         # When.
-        date, precision, date_mention = event_date_for(view, sentence, dates, doc.published)
+        date, precision, date_mention = event_date_for(view, sentence, dates, doc.published, main.start)
         if date is not None:
             d.fields.update(event_date=date.isoformat(), time_precision=precision)
             if date_mention is not None:
@@ -419,7 +419,7 @@ def _one_per_place(d: Draft, view: TextView, places_by_sentence: dict[int, list]
     listed = _list_of(d, places_by_sentence.get(d.sentence.index, []))
     members: dict[str, tuple[Any, bool]] = {}  # location name -> (mention, known to the gazetteer)
     for p in listed:
-        known = _rank(p) < 9 and p.known
+        known = _rank(p) < 9 and p.known and p.place.country == d.place.place.country  # not a namesake abroad
         members.setdefault(_ascii(p.place.name) if known else romanize(fold(p.text)), (p, known))
     if len(members) < 2:
         return [d]
@@ -439,7 +439,7 @@ def _one_per_place(d: Draft, view: TextView, places_by_sentence: dict[int, list]
             c.fields.update(location=name, latitude=near.latitude, longitude=near.longitude,
                             admin1=near.admin1 and _ascii(near.admin1),
                             admin2=near.admin2 and _ascii(near.admin2),
-                            admin3=near.admin3 and _ascii(near.admin3), geo_precision=2)
+                            admin3=near.admin3 and _ascii(near.admin3), geo_precision=_near_precision(near))
         c.fields["fatalities"] = toll
         out.append(c)
     return out
@@ -492,12 +492,17 @@ def _at_place(d: Draft, place, known: bool, toll: int, view: TextView, deaths: l
         c.fields.update(location=romanize(fold(place.text)), latitude=near.latitude,
                         longitude=near.longitude, admin1=near.admin1 and _ascii(near.admin1),
                         admin2=near.admin2 and _ascii(near.admin2),
-                        admin3=near.admin3 and _ascii(near.admin3), geo_precision=2)
+                        admin3=near.admin3 and _ascii(near.admin3), geo_precision=_near_precision(near))
     c.fields["fatalities"] = toll
     _, mention = total_fatalities(deaths)
     if mention is not None and toll:
         c.cite(view, "fatalities", mention.start, mention.end)
     return c
+
+
+def _near_precision(near) -> int:
+    """ACLED geo_precision of a place coded at the place it lies near: 2 near a town, 3 in a province."""
+    return 3 if _SPECIFIC.get(near.feature, 9) >= 3 else 2
 
 
 def _list_anchor(d: Draft, listed: list, sentence_places: list):

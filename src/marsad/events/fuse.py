@@ -37,7 +37,8 @@ def _place_compatible(a: Event, b: Event) -> bool:
         return True
     if a.latitude is None or b.latitude is None:
         return False
-    if 2 in (a.geo_precision, b.geo_precision) and (a.latitude, a.longitude) == (b.latitude, b.longitude):
+    if max(a.geo_precision or 1, b.geo_precision or 1) >= 2 and (a.latitude, a.longitude) == (
+            b.latitude, b.longitude):
         return False  # a named place coded at the town it lies near is not that town ("قرى X وY شمال منبج")
     # Two names for nearly the same point ("Hajin" and "Hajin subdistrict").
     return abs(a.latitude - b.latitude) < 0.1 and abs(a.longitude - b.longitude) < 0.1

@@ -18,7 +18,7 @@ from ..datafiles import read_table
 from ..text import TextView, Token, candidate_map
 from .countries import focus_countries
 from .gazetteer import Gazetteer
-from .lexicon import ambiguous_names, context_words
+from .lexicon import ambiguous_names, context_words, name_key
 
 # Adjectives of direction written after the name: "ريف دير الزور الشرقي".
 _AFTER_DIRECTIONS = {"الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه"}
@@ -183,6 +183,12 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 out.append(RawMention(u.start, u.end, u.key, (), u.noun, None, None, s.index))
                 covered.update(range(first, last))
             listed.update(known)
+            capital = _capital_by_adjective(toks, i, gaz) if "عاصمه" in text else None
+            if capital is not None:
+                out.append(RawMention(capital.start, capital.end, capital.key, capital.ids, "town",
+                                      capital.qualifier, capital.qualifier_kind, s.index))
+                i = last_end = i + 2
+                continue
             found = _longest_name(toks, i, gaz)
             if found is None and not gaz.word_cache.get(text) and _word_context(text) is None:
                 skip.add(text)
@@ -230,6 +236,9 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 # name after it, whose namesakes (Zinjibar, Yemen) compete as well.
                 ids = tuple(dict.fromkeys(ids + gaz.lookup(rest)))
                 noun = head_kind
+            if noun is None and (_capital_word_after(toks, i + k) or (s.index == 0 and i == 0 and _dateline(
+                    view.norm, end))) and _capital_homograph(ids, gaz):
+                noun = "town"  # "تونس العاصمة", the dateline "الجزائر - ": the capital, not its country
             need = ambiguous[key] if key in ambiguous else _need(gaz, ids, key)
             # An ordinary word is a name only after a true head noun ("قرية", "محافظة", "حي"), not
             # after a noun that names something else ("مستشفى ناصر", "منطقة الرأس").
@@ -245,6 +254,71 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
     return out
 
 
+_CAPITAL_WORD = "العاصمه"
+_DATELINE_MARKS = frozenset("-–—:(")
+
+
+def _capital_word_after(toks: Sequence[Token], j: int) -> bool:
+    """Whether the word at j is "العاصمة" in apposition ("تونس العاصمة", "الكويت العاصمة")."""
+    return j < len(toks) and toks[j].text == _CAPITAL_WORD
+
+
+def _dateline(norm: str, end: int) -> bool:
+    """Whether the name ending at `end` (the first words of a document) is its dateline: a dash, a
+    colon, an agency in brackets or the date after it ("الجزائر - أ ف ب", "تونس 17 إبريل")."""
+    rest = norm[end:end + 3].lstrip()
+    return bool(rest) and (rest[0] in _DATELINE_MARKS or rest[0].isdigit())
+
+
+def _capital_homograph(ids: tuple[int, ...], gaz: Gazetteer) -> bool:
+    """Whether a name is both a country and its capital ("تونس", "الجزائر", "الكويت", "جيبوتي")."""
+    places = [gaz.place(n) for n in ids]
+    countries = {p.country for p in places if p.feature == "country"}
+    return any(p.capital and p.country in countries for p in places)
+
+
+@lru_cache(maxsize=4)
+def _capitals(gaz: Gazetteer) -> dict[str, tuple[str, int]]:
+    """ISO2 -> (key, record number) of the country's capital (data/capitals.tsv) in the gazetteer."""
+    out = {}
+    for row in read_table("marsad.geo", "data/capitals.tsv", ("iso2", "capital")):
+        key = name_key(row["capital"])
+        for n in gaz.lookup(key or ""):
+            p = gaz.place(n)
+            if p.country == row["iso2"] and (p.capital or p.id.startswith("marsad:")):
+                out[row["iso2"]] = (key, n)
+                break
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Capital:
+    start: int
+    end: int
+    key: str
+    ids: tuple[int, ...]
+    qualifier: str | None
+    qualifier_kind: str | None
+
+
+def _capital_by_adjective(toks: Sequence[Token], i: int, gaz: Gazetteer) -> _Capital | None:
+    """"العاصمة الجزائرية", "شمال العاصمة اليمنية": the capital named by its country's adjective, when
+    no name follows ("العاصمة اليمنية صنعاء" names it)."""
+    from ..actors.recognize import nationality_adjectives  # the actors' knowledge of nationalities
+
+    if i + 1 >= len(toks):
+        return None
+    reading = next(((cut, form) for form, cut, _ in _name_forms(toks[i].text) if form == _CAPITAL_WORD), None)
+    adjective = toks[i + 1].text
+    if reading is None or not adjective.endswith("يه"):
+        return None  # the adjective agrees with the feminine noun
+    capital = _capitals(gaz).get(nationality_adjectives().get((adjective, True), ""))
+    if capital is None or (i + 2 < len(toks) and _longest_name(toks, i + 2, gaz) is not None):
+        return None
+    _, qual, qual_kind, _, _ = _before(toks, i)
+    return _Capital(toks[i].start + reading[0], toks[i + 1].end, capital[0], (capital[1],), qual, qual_kind)
+
+
 @lru_cache(maxsize=1)
 def _list_nouns() -> dict[str, str]:
     rows = read_table("marsad.geo", "data/list_nouns.tsv", ("word", "kind"))
@@ -252,6 +326,7 @@ def _list_nouns() -> dict[str, str]:
 
 
 _LIST_MAX = 12  # names one list may hold
+_COMPOUND_MAX = 4  # words of a name that starts with a compound head ("أم دم حاج أحمد")
 _LIST_COMMAS = ("،", ",")
 
 
@@ -315,7 +390,11 @@ def _listed_names(norm: str, toks: Sequence[Token], i: int,
         end = j + 1
         nxt = toks[end] if end < len(toks) else None
         if word in _COMPOUND_HEADS and nxt is not None and nxt.text.isalpha() and _context_kind(nxt) is None:
-            end += 1  # "تل دبس", "عين X": the head and its name, whatever the gazetteer knows of either
+            # "تل دبس", "أم دم حاج أحمد": the head and its name up to the next joint, whatever the
+            # gazetteer knows of the words
+            end += 1
+            while end < len(toks) and end - j < _COMPOUND_MAX and not _list_goes_on(norm, toks, end):
+                end += 1
         elif not _name_word(tok, word):
             break
         elif (not members and nxt is not None and not nxt.text.startswith("و") and _name_word(nxt, nxt.text)
