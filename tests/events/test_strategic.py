@@ -82,3 +82,8 @@ def test_an_earlier_event_is_recalled_unless_earlier_today():
                             published=PUBLISHED)
     assert [[x.text for x in e.evidence if x.field == "event" and x.text == "خطفوا"] for e in events] == [
         ["خطفوا"]]
+
+
+def test_earlier_opening_a_sentence_is_the_same_days_news():
+    assert [e[:2] for e in _coded("وفي وقت سابق، اعتقلت قوات الأمن عشرين شخصا في الموصل.")] == [
+        ("Strategic developments", "Arrests")]

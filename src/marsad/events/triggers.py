@@ -399,8 +399,10 @@ def _context(tokens: Sequence[Token], norm: str) -> tuple[list[modality.Cue], cl
                 covered = last
         elif e.label != "earlier":
             cues.append(modality.Cue(e.label, first, last))
-        elif not _short_period_after(tokens, last):
-            cues.append(modality.Cue("history", first, last))  # "قتل في وقت سابق": recalled
+        elif first > 0 and not _short_period_after(tokens, last):
+            # "قتل في وقت سابق": recalled; but "وفي وقت سابق، ..." opening a sentence is the news
+            # writer's "earlier" (the same day's events)
+            cues.append(modality.Cue("history", first, last))
     cues.extend(_pattern_cues(tokens))
     return _ago(tokens, cues), clauses.segment(tokens, norm, openers)
 
