@@ -10,6 +10,7 @@ word the gazetteer lacks ("قرية X") yields an unresolved mention.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -251,7 +252,25 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 last_end = i + k
             i += k
     out.sort(key=lambda r: r.start)  # a list's unknown names are found ahead of its known ones
+    if '"' in view.norm:
+        sources = _quoted_sources(view.norm)
+        out = [r for r in out if not any(a <= r.start < b for a, b in sources)]
     return out
+
+
+@lru_cache(maxsize=1)
+def _source_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("marsad.geo", "data/source_words.tsv", ("word", "why")))
+
+
+_QUOTED = re.compile(r'(?:^|(?<=\s))(\S+)\s?"([^"\n]{1,40})"')
+
+
+def _quoted_sources(norm: str) -> list[tuple[int, int]]:
+    """Spans of the quoted names that a source word introduces ("وقال لـ«الرياض»", "بحسب «عكاظ»"):
+    a newspaper or a channel named like a place is no place (normalised text, quotes made plain)."""
+    words = _source_words()
+    return [m.span(2) for m in _QUOTED.finditer(norm) if m.group(1) in words]
 
 
 _CAPITAL_WORD = "العاصمه"

@@ -1,0 +1,31 @@
+"""Newspapers, channels and agencies named like places are sources, not places."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+
+
+def _places(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.place.country if m.place else None) for m in marsad.geoparse(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A quoted name after a word that introduces a source is the source ...
+    ("وأضاف المصدر لـ«الرياض» أن القصف استمر حتى الصباح", []),
+    ('وقال في حديث لـ "الشرق الأوسط" إن المعارك توقفت', []),
+    ("وبحسب «عكاظ» فقد قتل شخصان في جدة", [("جدة", "SA")]),
+    ('وذكرت "الرياض" أن الشرطة اعتقلت ثلاثة', []),
+    ('وقال مصدر محلي لـ"مأرب برس" إن الاشتباكات تجددت في مأرب', [("مأرب", "YE")]),
+    # ... as it is after a noun of the press ("صحيفة", "قناة"), quoted or not.
+    ('وقالت صحيفة "الرياض" إن الشرطة اعتقلت ثلاثة', []),
+    ("وذكرت قناة العربية أن الاشتباكات توقفت", []),
+    # A quoted place after any other word is a place.
+    ('وصلت القوات إلى "حلب" أمس', [("حلب", "SY")]),
+    ('أطلقت قذائف نحو "مزارع شبعا" المحتلة', [("مزارع شبعا", "LB")]),
+    # Unquoted, a name after ل is a place ("لحلب": to Aleppo).
+    ("وصلت التعزيزات لحلب أمس", [("حلب", "SY")]),
+])
+def test_quoted_source_is_no_place(text, expected):
+    assert _places(text) == expected
