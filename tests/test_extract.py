@@ -389,3 +389,24 @@ def test_extract_gunmen_are_the_group_named_before():
 def test_extract_takeover_by_the_government_side(text, actor1, sub):
     e = _one(text, published="2015-08-01")
     assert (e.event_type, e.sub_event_type, e.actor1) == ("Battles", sub, actor1)
+
+
+def test_extract_unnamed_bomber_is_the_group_that_claimed_the_attack():
+    text = ("انفجرت سيارة مفخخة في سوق شعبي بمدينة بعقوبة أمس، ما أسفر عن مقتل خمسة مدنيين. "
+            "وتبنى تنظيم داعش الهجوم في بيان نشره على الإنترنت.")
+    e = _one(text, published="2016-05-10")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert (e.actor1, e.actor2) == ("Islamic State (Iraq)", "Civilians (Iraq)")
+    assert "تنظيم داعش" in _evidence(e, "actor1")
+
+
+@pytest.mark.parametrize("text", [
+    # Nobody claimed it; a group named otherwise claims nothing.
+    "انفجرت سيارة مفخخة في سوق شعبي بمدينة بعقوبة أمس، ما أسفر عن مقتل خمسة مدنيين. "
+    "ولم تعلن أي جهة مسؤوليتها عن الهجوم.",
+    "انفجرت سيارة مفخخة في سوق شعبي بمدينة بعقوبة أمس، ما أسفر عن مقتل خمسة مدنيين. "
+    "ونفى تنظيم داعش مسؤوليته عن الهجوم.",
+])
+def test_extract_unclaimed_bombing_keeps_an_unidentified_initiator(text):
+    e = _one(text, published="2016-05-10")
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Iraq)", "Civilians (Iraq)")

@@ -29,6 +29,7 @@ from ..actors import (
     interaction,
 )
 from ..actors.anaphora import Antecedents, remember, resolve_anaphora
+from ..actors.claims import claimable_kinds, find_claimant
 from ..actors.naming import romanize
 from ..documents import Document, source_name
 from ..geo import country_info, find_places, find_places_in_context, load_gazetteer
@@ -157,6 +158,7 @@ class Extractor:
             ]
             for d in _fold_into_protests(coded):
                 drafts.extend(_one_per_place(d, view, places_by_sentence))
+        _claimed_attacks(drafts, view)
         events = fuse_events([self._finish(d, view) for d in _attach_tolls(drafts, view)])
         for e in events:
             e.notes = notes_for(e)
@@ -909,6 +911,31 @@ def _resolve_anaphora(view: TextView, sentence: Sentence, mentions: list, antece
     actor they refer back to ("هجوم ضد تنظيم داعش ... على مواقع التنظيم"; actors.anaphora).
     `antecedents` carries what earlier sentences named."""
     return resolve_anaphora(view, sentence, mentions, antecedents)
+
+
+def _claimed_attacks(drafts: list[Draft], view: TextView) -> None:
+    """Attacks whose initiator the text leaves unnamed (an unnamed bomber, "مسلحون مجهولون") are the
+    group's that the article's claims name ("تبنى تنظيم داعش الهجوم"; actors.claims), ACLED's
+    coding of a claimed attack."""
+    if not drafts:
+        return
+    claimant = find_claimant(view)
+    if claimant is None:
+        return
+    kinds = claimable_kinds()
+    for d in drafts:
+        f = d.fields
+        if d.trigger.kind not in kinds or not str(f.get("actor1", "")).startswith(_UNNAMED_ARMED):
+            continue
+        day = dt.date.fromisoformat(f["event_date"]) if f.get("event_date") else None
+        name = actor_name(claimant.actor_id, day, f.get("iso2"))
+        if name == f.get("actor2"):
+            continue
+        f["actor1"], f["inter1"] = name, actor_inter(claimant.actor_id)
+        d.cite(view, "actor1", claimant.start, claimant.end)
+
+
+_UNNAMED_ARMED = "Unidentified Armed Group"
 
 
 def _track_antecedents(view: TextView, upto: int, done: int, antecedents: Antecedents) -> None:
