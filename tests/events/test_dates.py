@@ -123,13 +123,18 @@ def test_dates_relative_file_valid():
     assert len(phrases) == len(set(phrases))
     for phrase, unit, value, prec in rows:
         assert phrase == normalize_word(phrase)
-        assert unit in ("day", "month", "weekday", "daypart", "past", "future", "edge", "filler", "blocker")
-        if unit in ("day", "month"):
+        assert unit in ("day", "month", "week", "weekday", "daypart", "past", "future", "edge", "filler", "blocker",
+                        "neighbour_day", "pluperfect", "dateline_cue", "preposition", "complementizer")
+        if unit in ("day", "month", "week"):
             assert prec in ("1", "2", "3") and int(value) <= 0
         if unit == "weekday":
             assert 0 <= int(value) <= 6
         if unit == "edge":
             assert value in ("start", "mid", "end")
+        if unit == "daypart":
+            assert value in ("-", "0", "1")
+        if unit == "neighbour_day":
+            assert value in ("-1", "1")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -140,9 +145,8 @@ def test_dates_relative_file_valid():
     # The weekday of publication, or no weekday: the publication date.
     ("قتل ثلاثة مدنيين اليوم السبت", [("اليوم السبت", "2018-09-15", 1, "relative")]),
     ("قتل ثلاثة مدنيين اليوم في حلب", [("اليوم", "2018-09-15", 1, "relative")]),
-    # Only "today" takes its day from the weekday; "أمس" keeps its own reading.
-    ("قتل ثلاثة مدنيين أمس الجمعة",
-     [("أمس", "2018-09-14", 1, "relative"), ("الجمعة", "2018-09-14", 1, "weekday")]),
+    # "أمس" with its weekday is one mention; they agree here.
+    ("قتل ثلاثة مدنيين أمس الجمعة", [("أمس الجمعة", "2018-09-14", 1, "relative")]),
 ])
 def test_today_with_a_weekday_is_that_weekday(text, expected):
     assert _dates(text) == expected

@@ -28,7 +28,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -42,11 +42,19 @@ from .numbers import lookup, parse_number
 _NUMERIC = re.compile(r"(?<![\d/.-])(?:(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})([/.-])(\d{1,2})\6(\d{1,2}))"
                       r"(?![\d/.-]|,\d)")
 _HAS_SEPARATED_DIGITS = re.compile(r"\d[/.-]\d")
+_HAS_YEAR = re.compile(r"\d{4}")
 _GREGORIAN_YEARS = range(1900, 2101)
 _HIJRI_YEARS = range(1343, 1501)  # what hijridate converts (Umm al-Qura)
 _HIJRI_MARKS = frozenset({"ه", "هـ", "هجري", "هجريه", "للهجره"})
 _AGO = frozenset({"منذ", "قبل"})
 _DAY_UNITS = {"يوم": 1, "ايام": 1, "اسبوع": 7, "اسابيع": 7}
+_WEEK_START = 5  # Saturday (Monday = 0): the Arab working week follows the Friday
+_DATELINE_REACH = 4  # a dateline stands in the first sentences of a page
+_STAMP_REACH = 12  # sentences: a page stamp ("نشر في") may stand below the page's menus
+_DATELINE_WORDS = 3  # and has at most a place, a weekday or "نشر في" before it
+_DATELINE_AGE = 3  # days: a dateline this much before publication is the day the story was written
+_RECENT = 30  # days: an older date is background, carried no further than its paragraph
+_LOOKAHEAD = 3  # sentences: an undated lead takes the date of the report that follows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +145,50 @@ def _is_key(word: str) -> bool:
 
 
 def find_dates(view: TextView, published: dt.date | None) -> list[DateMention]:
-    """Date mentions of the whole document, in text order."""
+    """Date mentions of the whole document, in text order. A dateline (a date at the top of the
+    page, after at most a place, a weekday or "نشر في") is kind "dateline": it stamps the page and
+    dates no event; when it is a few days before publication (or there is no publication date) it
+    is the day the story was written, and "اليوم", "أمس" and the weekdays count from it."""
+    out = _find_dates(view, published)
+    lines = _datelines(view, out)
+    anchor = _anchor([out[i] for i in sorted(lines)], published)
+    if anchor != published:
+        out = _find_dates(view, anchor)
+        lines = _datelines(view, out)
+    return [replace(d, kind="dateline") if i in lines else d for i, d in enumerate(out)]
+
+
+def _anchor(lines: Sequence[DateMention], published: dt.date | None) -> dt.date | None:
+    """The day the story was written: a dateline a few days before publication, else publication."""
+    for d in lines:
+        if published is None or published - dt.timedelta(days=_DATELINE_AGE) <= d.date <= published:
+            return d.date
+    return published
+
+
+def _datelines(view: TextView, mentions: Sequence[DateMention]) -> set[int]:
+    """Indices of the mentions that are datelines (a full date with its year, see `find_dates`)."""
+    out: set[int] = set()
+    position = {s.index: k for k, s in enumerate(view.sentences)}
+    for i, d in enumerate(mentions):
+        k = position.get(d.sentence_index, _STAMP_REACH)
+        if d.kind not in ("explicit", "numeric") or k >= _STAMP_REACH or d.precision != 1:
+            continue
+        if not _HAS_YEAR.search(view.norm, d.start, d.end):
+            continue
+        toks = view.tokens_of(view.sentences[k])
+        before = [t for t in toks if t.end <= d.start]
+        if len(before) > _DATELINE_WORDS:
+            continue
+        labels = {m.label for m in date_matcher().find(before)}
+        # A page stamp ("نشر في: ...") may stand lower, below the page's menus; a bare date only in
+        # the first sentences; a date after a preposition or "يوم" belongs to its sentence.
+        if "dateline_cue" in labels or (k < _DATELINE_REACH and not labels & {"preposition", "daypart"}):
+            out.add(i)
+    return out
+
+
+def _find_dates(view: TextView, published: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     for sentence in view.sentences:
         out.extend(_numeric(view, sentence, published))
@@ -173,6 +224,8 @@ def _interpret(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | No
         return _relative_month(ctx, m, pub)
     if m.label == "weekday":
         return _weekday(ctx, m, pub)
+    if m.label == "week":
+        return _this_week(ctx, m, pub)
     if m.label in ("month_name", "hijri_month"):
         return _month_name(ctx, m, pub)
     if m.label == "filler" and ctx.toks[m.first].text.endswith("شهر"):
@@ -180,13 +233,15 @@ def _interpret(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | No
     return None
 
 
-def _lead(ctx: _Context, first: int) -> int:
-    """Start token after absorbing a part of the day before `first` ("صباح أمس", "يوم الخميس")."""
+def _lead(ctx: _Context, first: int) -> tuple[int, int]:
+    """(start token, days to add) after absorbing a part of the day before `first` ("صباح أمس",
+    "يوم الخميس"); the midnight that closes a day is already the next one ("بعد منتصف ليل السبت")."""
     prev = ctx.ends.get(first)
     if prev is not None and prev.label == "daypart":
         ctx.used.update(range(prev.first, prev.last))
-        return prev.first
-    return first
+        value = prev.entry.data.value
+        return prev.first, int(value) if value.isdigit() else 0
+    return first, 0
 
 
 def _mention(ctx: _Context, first: int, last: int, date: dt.date, precision: int, kind: str) -> DateMention:
@@ -194,8 +249,11 @@ def _mention(ctx: _Context, first: int, last: int, date: dt.date, precision: int
     start = ctx.toks[first].start
     m = ctx.at.get(first)
     if m is not None and m.first == first:
-        # Conjunctions and prepositions ("وأمس") stay out of the span, the article stays in.
+        # Conjunctions and prepositions ("وأمس", "والسبت") stay out of the span, the article stays in.
         start = m.start - (2 if m.prefix.endswith("ال") else 1 if m.prefix.endswith("لل") else 0)
+        tok = ctx.toks[first]
+        if m.entry.words[0].startswith("ال") and tok.text[len(m.prefix):].startswith("ال"):
+            start = tok.start + len(m.prefix)  # "والسبت": the written article, after the conjunction
     return DateMention(start, ctx.toks[last - 1].end, date, precision, ctx.index, kind)
 
 
@@ -203,14 +261,23 @@ def _relative_day(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention |
     if pub is None:
         return None
     w: DateWord = m.entry.data
-    first = _lead(ctx, m.first)
+    first, shift = _lead(ctx, m.first)
     named = ctx.at.get(m.last)
-    if int(w.value) == 0 and named is not None and named.label == "weekday":
-        # "اليوم الجمعة", "اليوم (الأحد)": the story was written on the day it names; published
-        # after midnight or the next morning, the weekday says the day, not the publication date.
-        back = (pub.weekday() - int(named.entry.data.value)) % 7
-        return _mention(ctx, first, named.last, pub - dt.timedelta(days=back), 1, "relative")
-    return _mention(ctx, first, m.last, pub + dt.timedelta(days=int(w.value)), w.precision, "relative")
+    day = min(pub + dt.timedelta(days=int(w.value) + shift), pub)  # no midnight after publication
+    if w.precision == 1 and named is not None and named.label == "weekday":
+        # "اليوم الجمعة", "أمس (الأحد)": the story was written on the day it names; published after
+        # midnight or the next morning, the weekday says the day, not the publication date.
+        back = (day.weekday() - int(named.entry.data.value)) % 7
+        return _mention(ctx, first, named.last, day - dt.timedelta(days=back), 1, "relative")
+    return _mention(ctx, first, m.last, day, w.precision, "relative")
+
+
+def _this_week(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | None:
+    """"هذا الأسبوع": precision 2 on the middle of the week's days so far (an odd one to the first)."""
+    if pub is None:
+        return None
+    elapsed = (pub.weekday() - _WEEK_START) % 7  # days of the week before publication day
+    return _mention(ctx, m.first, m.last, pub - dt.timedelta(days=elapsed - elapsed // 2), 2, "relative")
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -260,11 +327,17 @@ def _weekday(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | None
         strictly_before, last = True, nxt.last
     if _day_before(ctx, last + 1) is not None or ctx.label_at(last) in ("month_name", "hijri_month"):
         return None  # "الخميس 13 سبتمبر": the explicit date that follows says it
-    back = (pub.weekday() - int(m.entry.data.value)) % 7
+    weekday, nights = int(m.entry.data.value), 0
+    if nxt is not None and nxt.label == "weekday" and int(nxt.entry.data.value) == (weekday + 1) % 7:
+        # "ليل الخميس الجمعة": the night between; the first day unless after its midnight. The
+        # later day is the one on or before publication.
+        weekday, nights, last = (weekday + 1) % 7, 1, nxt.last
+    back = (pub.weekday() - weekday) % 7
     if back == 0 and strictly_before:
         back = 7
-    first = _lead(ctx, m.first)
-    return _mention(ctx, first, last, pub - dt.timedelta(days=back), 1, "weekday")
+    first, shift = _lead(ctx, m.first)
+    date = min(pub - dt.timedelta(days=back + nights - shift), pub)  # no midnight after publication
+    return _mention(ctx, first, last, date, 1, "weekday")
 
 
 def _ordinal_at(ctx: _Context, i: int) -> tuple[int, int] | None:
@@ -360,7 +433,7 @@ def _month_name(ctx: _Context, m: Match, pub: dt.date | None) -> DateMention | N
     if day is None:
         edge, first = _edge_before(ctx, first)
         if prev is not None and prev.label == "filler" and first == m.first:
-            first = prev.first
+            edge, first = _edge_before(ctx, prev.first)  # "أواخر شهر كانون الأول"
     return _resolve(ctx, first, last, month, day[0] if day else None, year[0] if year else None,
                     hijri, edge if day is None else "", pub)
 
@@ -472,29 +545,149 @@ def paragraph_of(view: TextView) -> list[int]:
 
 
 def event_date_for(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
-                   published: dt.date | None) -> tuple[dt.date | None, int | None, DateMention | None]:
-    """The date governing `sentence`: (date, precision, evidence mention).
+                   published: dt.date | None, at: int | None = None,
+                   ) -> tuple[dt.date | None, int | None, DateMention | None]:
+    """The date governing the event of `sentence` whose trigger starts at `at` (normalised offset):
+    (date, precision, evidence mention). Datelines date no event; the day the story was written
+    (the dateline a few days before publication, else publication) stands for "the news's day".
 
-    1. A date in the sentence: the most precise, the first of equals.
+    1. A date in the sentence: the most precise, the first of equals; when the sentence gives
+       several days, the one of the trigger's clause: the nearest, where a date opening a clause
+       ("والسبت قصفت", "وفي الخميس") dates only what follows it.
     2. Else the nearest date before it in the document: news carries a date forward until a new
        one is given. Inside the same paragraph it keeps its precision; from an earlier paragraph
-       it becomes precision 2 at most (the event is near that day, not surely on it).
-    3. Else the publication date at precision 2: a report with no date tells of the last few days.
-       Without a publication date: (None, None, None).
+       it becomes precision 2 at most (the event is near that day, not surely on it). A background
+       date (a month, or older than `_RECENT` days) is carried no further than its paragraph. A
+       sentence opening with "وكان" tells of something before the running date: the date before.
+    3. Else (a lead with no date) the day of the report within the next sentences, precision 2.
+    4. Else the news's day at precision 2: a report with no date tells of the last few days.
+       Without any: (None, None, None).
+    After "غداة" the event is the day before the date found ("غداة استشهاد شاب"), after "عشية"
+    the day after.
     """
-    own = [d for d in mentions if d.sentence_index == sentence.index]
-    if own:
-        best = min(own, key=lambda d: (d.precision, d.start))
-        return best.date, best.precision, best
-    earlier = [d for d in mentions if d.sentence_index < sentence.index]
-    if earlier:
-        near = max(earlier, key=lambda d: (d.sentence_index, -d.precision, d.start))
-        paras = paragraph_of(view)
-        precision = near.precision
-        if paras[near.sentence_index] != paras[sentence.index]:
-            precision = max(precision, 2)
-        return near.date, precision, near
-    if published is not None:
-        return published, 2, None
-    return None, None, None
+    anchor = _anchor([d for d in mentions if d.kind == "dateline"], published)
+    usable = [d for d in mentions if d.kind != "dateline"]
+    found = _own_date(view, sentence, usable, at) or _carried(view, sentence, usable, anchor)
+    if found is None:
+        found = _ahead(view, sentence, usable, anchor)
+    if found is None:
+        return (anchor, 2, None) if anchor is not None else (None, None, None)
+    date, precision, mention = found
+    return date + dt.timedelta(days=_neighbour_shift(view, sentence, usable, at)), precision, mention
 
+
+_Found = tuple[dt.date, int, DateMention]
+
+
+@lru_cache(maxsize=1)
+def _neighbour_gate() -> re.Pattern[str]:
+    """The words of unit neighbour_day ("غداة", "عشية"), to skip sentences without them at once."""
+    words = [p for p, (unit, _value, _prec) in relative_words().items() if unit == "neighbour_day"]
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _own_date(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
+              at: int | None) -> _Found | None:
+    own = [d for d in mentions if d.sentence_index == sentence.index]
+    if not own:
+        return None
+    best = min(d.precision for d in own)
+    own = [d for d in own if d.precision == best]
+    if at is None or len({d.date for d in own}) == 1:
+        d = own[0]
+    else:
+        d = _clause_date(view, sentence, own, at)
+    return d.date, d.precision, d
+
+
+def _clause_date(view: TextView, sentence: Sentence, own: list[DateMention], at: int) -> DateMention:
+    """Of several days in a sentence, the one of the trigger's clause, the nearest; clauses end at
+    a complementizer ("أعلنت الشرطة السبت أن مسلحين هاجموا الحاجز الخميس") and begin at a date
+    with the conjunction ("والسبت قصفت"). A clause with no day takes the one of the clause it is
+    part of, before it ("قال ناشطون أمس إن الطائرات قصفت البلدة")."""
+    words = complementizers()
+    cuts = [t.start for t in view.tokens_of(sentence) if t.text in words]
+    cuts += [d.start for d in own if _opens_clause(view, d)]
+    lo = max((c for c in cuts if c <= at), default=sentence.start)
+    hi = min((c for c in cuts if c > at), default=sentence.end)
+    inside = [d for d in own if lo <= d.start < hi]
+    if inside:
+        return min(inside, key=lambda d: (at - d.end if d.end <= at else d.start - at, d.start))
+    before = [d for d in own if d.end <= at]
+    return max(before, key=lambda d: d.start) if before else own[0]
+
+
+@lru_cache(maxsize=1)
+def complementizers() -> frozenset[str]:
+    """Complementizers as written ("أن", "بأن", "إنه"), normalised: the ends of a said clause."""
+    return frozenset(p for p, (unit, _value, _prec) in relative_words().items() if unit == "complementizer")
+
+
+def _opens_clause(view: TextView, d: DateMention) -> bool:
+    """A date written with the conjunction ("والسبت", "وأمس") or after "وفي" starts a clause."""
+    norm = view.norm
+    k = d.start
+    while k > 0 and not norm[k - 1].isspace():
+        k -= 1
+    if k < d.start:
+        return norm[k] == "و"
+    prev = norm[:k].rstrip().rsplit(maxsplit=1)
+    return bool(prev) and prev[-1].startswith("و") and len(prev[-1]) <= 3
+
+
+def _carried(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
+             anchor: dt.date | None) -> _Found | None:
+    paras = paragraph_of(view)
+    para = paras[sentence.index]
+
+    def carries(d: DateMention) -> bool:
+        if d.sentence_index >= sentence.index:
+            return False
+        recent = d.precision < 3 and (anchor is None or d.date >= anchor - dt.timedelta(days=_RECENT))
+        return recent or paras[d.sentence_index] == para
+
+    earlier = [d for d in mentions if carries(d)]
+    if not earlier:
+        return None
+    near = max(earlier, key=lambda d: (d.sentence_index, -d.precision, d.start))
+    if _opens_with(view, sentence, "pluperfect"):
+        before = [d for d in earlier if d.date < near.date]
+        if before:
+            near = max(before, key=lambda d: (d.sentence_index, -d.precision, d.start))
+    precision = near.precision
+    if paras[near.sentence_index] != para:
+        precision = max(precision, 2)
+    return near.date, precision, near
+
+
+def _ahead(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
+           anchor: dt.date | None) -> _Found | None:
+    """An undated lead ("شهدت مدن مظاهرات ...") followed by the report that dates it ("... أمس")."""
+    if anchor is None or any(d.sentence_index < sentence.index for d in mentions):
+        return None
+    for d in mentions:
+        if (sentence.index < d.sentence_index <= sentence.index + _LOOKAHEAD and d.precision == 1
+                and anchor - dt.timedelta(days=7) <= d.date <= anchor
+                and not _opens_with(view, view.sentences[d.sentence_index], "pluperfect")):
+            return d.date, 2, d  # "وكان ... أعلن أمس": background, not the report's day
+    return None
+
+
+def _opens_with(view: TextView, sentence: Sentence, label: str) -> bool:
+    toks = view.tokens_of(sentence)
+    return bool(toks) and any(m.label == label for m in date_matcher().match_at(toks, 0))
+
+
+def _neighbour_shift(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
+                     at: int | None) -> int:
+    """-1 when the trigger follows "غداة" (with no date between), +1 after "عشية"; else 0."""
+    if at is None or not _neighbour_gate().search(view.norm, sentence.start, at):
+        return 0
+    toks = [t for t in view.tokens_of(sentence) if t.end <= at]
+    shift, where = 0, -1
+    for m in date_matcher().find(toks):
+        if m.label == "neighbour_day":
+            shift, where = int(m.entry.data.value), m.end
+    if shift and any(where <= d.start < at for d in mentions if d.sentence_index == sentence.index):
+        return 0
+    return shift
