@@ -410,3 +410,20 @@ def test_extract_unnamed_bomber_is_the_group_that_claimed_the_attack():
 def test_extract_unclaimed_bombing_keeps_an_unidentified_initiator(text):
     e = _one(text, published="2016-05-10")
     assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Iraq)", "Civilians (Iraq)")
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # An air strike no mention names is the air force's that flies over the place.
+    ("قتل خمسة مدنيين اليوم في غارة جوية على بلدة النبطية في جنوب لبنان.",
+     "Military Forces of Israel (2022-)", "Civilians (Lebanon)"),
+    ("قتل سبعة مواطنين جراء قصف جوي استهدف مسجدا في حي شمبات بالخرطوم بحري يوم الجمعة.",
+     "Military Forces of Sudan (2019-)", "Civilians (Sudan)"),
+    # A named air force keeps its name; a drone stays unnamed, armed groups fly them too.
+    ("شنت طائرات حربية روسية غارة جوية على بلدة في ريف إدلب اليوم.", "Military Forces of Russia (2000-)", ""),
+    ("استهدفت طائرة مسيرة موقعا قرب مدينة زاخو في شمال العراق اليوم.", "Unidentified Armed Group (Iraq)", ""),
+])
+def test_extract_unnamed_air_strike_is_the_air_power_of_the_place(text, actor1, actor2):
+    e = _one(text, published="2024-09-20")
+    assert e.sub_event_type == "Air/drone strike"
+    assert (e.actor1, e.actor2) == (actor1, actor2)
+    assert e.interaction == ("State forces-Civilians" if actor2 else f"{e.inter1} only")

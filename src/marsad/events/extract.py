@@ -159,7 +159,9 @@ class Extractor:
             for d in _fold_into_protests(coded):
                 drafts.extend(_one_per_place(d, view, places_by_sentence))
         _claimed_attacks(drafts, view)
-        events = fuse_events([self._finish(d, view) for d in _attach_tolls(drafts, view)])
+        coded = _attach_tolls(drafts, view)
+        events = fuse_events([self._finish(d, view) for d in coded])
+        _air_power_for_unnamed_strikes(coded, events)
         for e in events:
             e.notes = notes_for(e)
         return events
@@ -936,6 +938,35 @@ def _claimed_attacks(drafts: list[Draft], view: TextView) -> None:
 
 
 _UNNAMED_ARMED = "Unidentified Armed Group"
+
+
+def _air_power_for_unnamed_strikes(drafts: list[Draft], events: list[Event]) -> None:
+    """An air strike is flown by an air force, not an armed group: one that no mention of it names,
+    once fused with the others, is the air force's that flies over the place (actors.tsv air_power:
+    Israel's over Gaza and Lebanon, the Saudi-led coalition's over Yemen, else the state's own). Drones
+    stay unnamed, armed groups fly them too."""
+    strikes: dict[int, str] = {}  # start of an air-strike trigger's evidence -> the event's country
+    others: set[int] = set()  # starts of drone triggers
+    for d in drafts:
+        starts = [ev.start for ev in d.evidence if ev.field == "event"]
+        if any(t.kind == "drone_strike" for t in d.triggers):  # "استهدفت طائرة مسيرة"
+            others.update(starts)
+        elif d.trigger.kind == "airstrike" and d.fields.get("iso2"):
+            strikes.update(dict.fromkeys(starts, d.fields["iso2"]))
+    for e in events:
+        if e.sub_event_type != "Air/drone strike" or not e.actor1.startswith(_UNNAMED_ARMED):
+            continue
+        starts = {ev.start for ev in e.evidence if ev.field == "event"}
+        countries = {strikes[s] for s in starts if s in strikes}
+        if len(countries) != 1 or starts & others:
+            continue
+        country = countries.pop()
+        day = dt.date.fromisoformat(e.event_date) if e.event_date else None
+        name = actor_name("air_power", day, country)
+        if name == e.actor2:
+            continue
+        e.actor1, e.inter1 = name, actor_inter("air_power")
+        e.interaction = interaction(e.inter1, e.inter2)
 
 
 def _track_antecedents(view: TextView, upto: int, done: int, antecedents: Antecedents) -> None:
