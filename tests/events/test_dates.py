@@ -123,8 +123,9 @@ def test_dates_relative_file_valid():
     assert len(phrases) == len(set(phrases))
     for phrase, unit, value, prec in rows:
         assert phrase == normalize_word(phrase)
-        assert unit in ("day", "month", "week", "weekday", "daypart", "past", "future", "edge", "filler", "blocker",
-                        "neighbour_day", "pluperfect", "dateline_cue", "preposition", "complementizer")
+        assert unit in ("day", "month", "week", "weekday", "daypart", "past", "future", "edge", "filler",
+                        "blocker", "neighbour_day", "pluperfect", "dateline_cue", "preposition",
+                        "complementizer")
         if unit in ("day", "month", "week"):
             assert prec in ("1", "2", "3") and int(value) <= 0
         if unit == "weekday":

@@ -43,6 +43,7 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(?:(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4}
                       r"(?![\d/.-]|,\d)")
 _HAS_SEPARATED_DIGITS = re.compile(r"\d[/.-]\d")
 _HAS_YEAR = re.compile(r"\d{4}")
+_NEW_CLAUSE = re.compile(r"[،,]\s*و(?!\s*\d)")
 _GREGORIAN_YEARS = range(1900, 2101)
 _HIJRI_YEARS = range(1343, 1501)  # what hijridate converts (Umm al-Qura)
 _HIJRI_MARKS = frozenset({"ه", "هـ", "هجري", "هجريه", "للهجره"})
@@ -178,12 +179,15 @@ def _datelines(view: TextView, mentions: Sequence[DateMention]) -> set[int]:
             continue
         toks = view.tokens_of(view.sentences[k])
         before = [t for t in toks if t.end <= d.start]
-        if len(before) > _DATELINE_WORDS:
-            continue
-        labels = {m.label for m in date_matcher().find(before)}
-        # A page stamp ("نشر في: ...") may stand lower, below the page's menus; a bare date only in
-        # the first sentences; a date after a preposition or "يوم" belongs to its sentence.
-        if "dateline_cue" in labels or (k < _DATELINE_REACH and not labels & {"preposition", "daypart"}):
+        labels = {m.label for m in date_matcher().find(before[-_DATELINE_WORDS:])}
+        # A page stamp ("نشر في: ...", "آخر تحديث: ...") may stand lower, below the page's menus; a
+        # bare date only at the start of the first sentences; a date after a preposition or "يوم"
+        # belongs to its sentence.
+        if "dateline_cue" in labels or (k < _DATELINE_REACH and len(before) <= _DATELINE_WORDS
+                                         and not labels & {"preposition", "daypart"}):
+            # with the weekday before it ("الثلاثاء 2014/02/04")
+            out.update(j for j, e in enumerate(mentions)
+                       if e.sentence_index == d.sentence_index and e.end <= d.start)
             out.add(i)
     return out
 
@@ -690,4 +694,6 @@ def _neighbour_shift(view: TextView, sentence: Sentence, mentions: Sequence[Date
             shift, where = int(m.entry.data.value), m.end
     if shift and any(where <= d.start < at for d in mentions if d.sentence_index == sentence.index):
         return 0
+    if shift and _NEW_CLAUSE.search(view.norm, where, at):
+        return 0  # "غداة الاتفاق، وقتل جنديان": a clause of its own ("، و6 آخرين" goes on the list)
     return shift
