@@ -1,5 +1,6 @@
 import pytest
 
+import marsad
 from marsad.text import candidate_map, candidates, normalize, tokenize
 
 
@@ -31,3 +32,23 @@ def test_candidates_bare_word_first_and_min_stem():
 def test_tokenize_splits_hashtags_and_numbers():
     nt = normalize("#حفر_الباطن 3,000 عنصر")
     assert [t.text for t in tokenize(nt)] == ["حفر", "الباطن", "3,000", "عنصر"]
+
+
+@pytest.mark.parametrize(
+    ("word", "form", "prefix", "cut"),
+    [
+        ("بالقاء", "القاء", "ب", 1),  # the written article stays inside the span
+        ("والجيش", "الجيش", "و", 1),
+        ("وبالقصف", "القصف", "وب", 2),
+        ("بالقاء", "قاء", "بال", 3),  # the reading without the article starts after it
+        ("للجيش", "الجيش", "ل", 2),  # an article merged into ل: the span starts after لل
+    ],
+)
+def test_candidate_cut_is_where_the_form_starts_in_the_word(word, form, prefix, cut):
+    c = candidate_map(word)[form]
+    assert (c.prefix, c.cut) == (prefix, cut)
+
+
+def test_evidence_of_a_phrase_with_a_written_article_keeps_its_letters():
+    (e,) = marsad.extract("قامت الشرطة بإلقاء القبض على ثلاثة مطلوبين في بغداد أمس.", published="2021-03-10")
+    assert [x.text for x in e.evidence if x.field == "event"] == ["إلقاء القبض"]

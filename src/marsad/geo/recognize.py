@@ -107,8 +107,7 @@ def _name_forms(word: str) -> tuple[tuple[str, int, str], ...]:
             continue
         if "ك" in c.prefix:
             continue  # "كرم", "كمينا": the comparative ك before a place name is rare, its misreadings common
-        cut = c.cut - 2 if form.startswith("ال") and c.cut - len(c.prefix) == 2 else c.cut
-        out.append((form, cut, c.prefix))
+        out.append((form, c.cut, c.prefix))
     out.sort(key=lambda x: x[1])
     return tuple(out)
 

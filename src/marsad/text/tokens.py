@@ -89,7 +89,10 @@ def candidates(word: str) -> tuple[Candidate, ...]:
             stem = word[len(pre):]
             heads.append((pre, stem, len(pre)))
             if _PREFIXES[pre]:
-                heads.append((pre[:-2] if pre.endswith("ال") else pre[:-1], "ال" + stem, len(pre)))
+                # The article read back into the form: where it is written ("بالقاء"), the span
+                # starts at its letters; merged into ل ("للجيش"), after the لل (callers decide).
+                short = pre[:-2] if pre.endswith("ال") else pre[:-1]
+                heads.append((short, "ال" + stem, len(short) if pre.endswith("ال") else len(pre)))
     seen: set[str] = set()
     out: list[Candidate] = []
     for pre, stem, cut in heads:
