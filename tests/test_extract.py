@@ -427,3 +427,19 @@ def test_extract_unnamed_air_strike_is_the_air_power_of_the_place(text, actor1, 
     assert e.sub_event_type == "Air/drone strike"
     assert (e.actor1, e.actor2) == (actor1, actor2)
     assert e.interaction == ("State forces-Civilians" if actor2 else f"{e.inter1} only")
+
+
+@pytest.mark.parametrize("text, actor1, actor2, evidence1", [
+    # "من قبل X" after the victims names who acted, not whose the victims were.
+    ("اعتقل خمسة شبان من قبل قوات الأمن في مدينة درعا اليوم.",
+     "Police Forces of Syria (2000-2024)", "Civilians (Syria)", ["قوات الأمن"]),
+    ("قتل ثلاثة عناصر من الجيش من قبل مسلحين مجهولين في درعا اليوم.",
+     "Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-2024)", ["مسلحين مجهولين"]),
+    # "من" with no قبل still names the victims' group.
+    ("قتل ثلاثة عناصر من الجيش في هجوم شنه مسلحون مجهولون في درعا اليوم.",
+     "Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-2024)", ["مسلحون مجهولون"]),
+])
+def test_extract_agent_after_the_victims_with_min_qibal(text, actor1, actor2, evidence1):
+    e = _one(text, published="2019-03-07")
+    assert (e.actor1, e.actor2) == (actor1, actor2)
+    assert _evidence(e, "actor1") == evidence1

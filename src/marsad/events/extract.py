@@ -1059,7 +1059,8 @@ def _victim_spans(view: TextView, casualties: list, mentions: list) -> list[tupl
         adjacent = next((m for m in ordered if end < m.start <= end + 2), None)
         if adjacent is not None:  # "17 من عناصر ميليشيا الحوثي": the group named right after
             end = adjacent.end
-        elif view.norm.startswith(" من ", end):
+        elif view.norm.startswith(" من ", end) and not view.norm.startswith(" من قبل ", end):
+            # "خمسة شبان من قبل قوات الأمن": who acted, not whose the victims were.
             # "من" + the first actor within a couple of words, then any actors joined to it by و.
             first = next((m for m in ordered if end < m.start <= end + _VICTIM_REACH), None)
             if first is not None:
