@@ -220,3 +220,14 @@ def test_background_dates_stay_in_their_paragraph(text, word, expected):
 ])
 def test_an_undated_lead(text, word, expected):
     assert _date_at(text, word, sentence=0) == expected
+
+
+def test_what_wakan_recalls_stays_in_its_paragraph():
+    text = ("قصفت الطائرات البلدة أمس.\n"
+            "وكانت القوات قد سيطرت يوم الخميس على قرية مجاورة.\n"
+            "وفي محافظة أخرى، هاجم مسلحون حاجزا للجيش.")
+    assert _date_at(text, "سيطرت") == ("2018-09-13", 1, "يوم الخميس")
+    assert _date_at(text, "هاجم") == ("2018-09-14", 2, "أمس")
+    # In its own paragraph it goes on.
+    text = text.replace("مجاورة.\n", "مجاورة. ")
+    assert _date_at(text, "هاجم") == ("2018-09-13", 1, "يوم الخميس")

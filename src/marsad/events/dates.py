@@ -647,8 +647,11 @@ def _carried(view: TextView, sentence: Sentence, mentions: Sequence[DateMention]
     def carries(d: DateMention) -> bool:
         if d.sentence_index >= sentence.index:
             return False
+        if paras[d.sentence_index] == para:
+            return True
+        # Background (a month, an old date, what "وكان" recalls) stays in its paragraph.
         recent = d.precision < 3 and (anchor is None or d.date >= anchor - dt.timedelta(days=_RECENT))
-        return recent or paras[d.sentence_index] == para
+        return recent and not _opens_with(view, view.sentences[d.sentence_index], "pluperfect")
 
     earlier = [d for d in mentions if carries(d)]
     if not earlier:
