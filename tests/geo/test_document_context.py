@@ -161,7 +161,7 @@ def test_foreign_namesakes_by_distance(text, expected, country):
 
 @pytest.mark.parametrize("text,expected", [
     # The comparative ك is not read before a name ("كرم" is not ك + Rome, "كمينا" not Minna).
-    ("اشتباكات في حي كرم الطراب بحلب", [("حلب", "SY")]),
+    ("اشتباكات في كرم الطراب بحلب", [("حلب", "SY")]),
     ("نفذت المقاومة كمينا استهدف دورية في تعز", [("تعز", "YE")]),
     # Ordinary words: "لايزال" (still), "سلمية" (peaceful) without a preposition, "مفرق" (a junction).
     ("قال إن الوضع لايزال غامضا في الصومال", [("الصومال", "SO")]),
@@ -242,3 +242,17 @@ def test_place_named_again_is_more_evidence(text, country):
 def test_adjectives_choose_among_namesakes_abroad(text, expected):
     places, doc = _in_context(text)
     assert (doc.country, places) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A place noun that is itself a name somewhere ("مدينة", "بلدة", "حي") heads the unknown name after it ...
+    ("قصفت قوات الدعم السريع مدينة الدلنج", [("الدلنج", None)]),
+    ("اقتحمت القوات بلدة الزعفرانة فجرا", [("الزعفرانة", None)]),
+    ("تظاهر المئات في حي الصفا", [("الصفا", None)]),
+    # ... and a known name after it stays known; an adjective after a definite noun is no name.
+    ("قصفت الطائرات مدينة حلب", [("حلب", "SY")]),
+    ("دخل المسلحون المدينة القديمة", []),
+    ("سيطروا على مدينة صغيرة", []),
+])
+def test_place_noun_that_is_a_name_heads_an_unknown_name(text, expected):
+    assert _places(text) == expected

@@ -206,6 +206,15 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 continue
             k, cut, key, prefix = found
             if key in nouns:  # "بلدة", "جامعة": context words are never names themselves
+                # "مدينة الدلنج", "بلدة X": a place noun that is also a name somewhere still heads
+                # the unknown name after it.
+                unknown = _unknown_after_noun(toks, i, gaz) if k == 1 else None
+                if unknown is not None:
+                    j, raw = unknown
+                    out.append(RawMention(raw.start, raw.end, raw.key, (), raw.noun, raw.qualifier,
+                                          raw.qualifier_kind, s.index))
+                    i = last_end = j
+                    continue
                 i += 1
                 continue
             if k == 1 and key in _COMPOUND_HEADS and i > 0:
