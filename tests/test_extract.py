@@ -443,3 +443,19 @@ def test_extract_agent_after_the_victims_with_min_qibal(text, actor1, actor2, ev
     e = _one(text, published="2019-03-07")
     assert (e.actor1, e.actor2) == (actor1, actor2)
     assert _evidence(e, "actor1") == evidence1
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # People a bomb or a strike killed or wounded, no side named, are civilians.
+    ("قتل عشرة أشخاص اليوم في غارة جوية إسرائيلية على بلدة في جنوب لبنان.", "Civilians (Lebanon)"),
+    ("أصيب ثلاثة أشخاص بجروح إثر انفجار عبوة ناسفة في مدينة الصنمين بريف درعا.", "Civilians (Syria)"),
+    # A named side stays; no victims, or only the bomber, name nobody.
+    ("قتل جنديان سوريان في انفجار عبوة ناسفة في مدينة الصنمين بريف درعا.",
+     "Military Forces of Syria (2000-2024)"),
+    ("انفجرت عبوة ناسفة في مدينة الصنمين بريف درعا دون وقوع إصابات.", ""),
+    ("قتل انتحاري فجر نفسه قرب حاجز في مدينة الصنمين بريف درعا.", ""),
+])
+def test_extract_unnamed_victims_of_remote_violence_are_civilians(text, actor2):
+    e = _one(text, published="2023-09-29")
+    assert e.event_type == "Explosions/Remote violence"
+    assert e.actor2 == actor2

@@ -279,6 +279,11 @@ class Extractor:
                 gid = by_group[0]
             elif t.sub_event_type == "Arrests" and country:
                 gid = "civilians"
+            elif t.event_type == "Explosions/Remote violence" and country and any(
+                    c.group == "generic" and c.kind in _HARMED for c in casualties):
+                # People a bomb or a shell killed or wounded, no side named ("قتل عشرة أشخاص في الغارة",
+                # "سقوط قتلى"): ACLED codes them civilians, as it does most such victims.
+                gid = "civilians"
             else:
                 gid = generic_actor(t.event_type, "actor2", country)
             if gid:
@@ -746,6 +751,7 @@ _VICTIM_GROUPS = {
     "police": "police",
     "civilian": "civilians",
 }
+_HARMED = frozenset({"killed", "wounded"})
 _VICTIM_REACH = 16  # characters after "N عناصر من" within which the victims' group is named
 _OUTCOME_KINDS = frozenset({"killing"})
 # Inter codes of armed actors: an attack on them is a battle, not violence against civilians.
