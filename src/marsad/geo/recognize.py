@@ -31,7 +31,7 @@ _NOT_NAMES = {"صغيره", "كبيره", "جديده", "قديمه", "واحد�
               "تلك", "ذات", "نفسها", "رقم", "قرب", "بين", "حيث", "خلال", "منذ", "يوم", "امس", "اليوم"}
 # First words that start a two-word name ("تل", "عين", "كفر" ...) when reading an unknown name.
 _COMPOUND_HEADS = {"تل", "عين", "ابو", "ام", "دير", "كفر", "بيت", "راس", "بني", "بئر", "بير", "خربه", "جسر",
-                   "خان", "سيدي", "بنت", "برج", "مرج", "سوق", "قصر", "عرب", "البو", "ال"}
+                   "خان", "سيدي", "بنت", "برج", "مرج", "سوق", "قصر", "عرب", "البو", "ال", "الشيخ", "شيخ"}
 MAX_CONTEXT_BACK = 2
 # Context kinds that are place nouns heading a name ("قرية X", "محافظة X", "مخيم X").
 _PLACE_NOUN_KINDS = frozenset({"town", "admin", "area", "site", "water"})
@@ -438,11 +438,25 @@ def _listed_names(norm: str, toks: Sequence[Token], i: int,
     return [m for m in members if isinstance(m, tuple)], {m: kind for m in members if isinstance(m, int)}
 
 
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("marsad.geo", "data/person_titles.tsv", ("word", "why")))
+
+
+@lru_cache(maxsize=50_000)
+def _person_title(word: str) -> bool:
+    """Whether a token is a title or person noun ("الشيخ", "والعقيد"), read through its proclitics."""
+    titles = _person_titles()
+    return any(not c.suffix and form in titles for form, c in candidate_map(word).items())
+
+
 def _before(toks: Sequence[Token], i: int) -> tuple[str | None, str | None, str | None, bool, bool]:
     """(place-noun kind, qualifier word, qualifier kind, organisation noun?, preposition?) from the
     words just before token i: "في ريف مدينة X", "شرق X", "جامعة X"."""
     noun = qual = qual_kind = None
     org = prep = False
+    if i > 0 and _person_title(toks[i - 1].text):
+        return noun, qual, qual_kind, True, prep  # "الشيخ صلاح الدين": a person's name
     for back in range(1, MAX_CONTEXT_BACK + 1):
         if i - back < 0:
             break
