@@ -231,3 +231,12 @@ def test_what_wakan_recalls_stays_in_its_paragraph():
     # In its own paragraph it goes on.
     text = text.replace("مجاورة.\n", "مجاورة. ")
     assert _date_at(text, "هاجم") == ("2018-09-13", 1, "يوم الخميس")
+
+
+def test_a_later_clause_opening_with_its_date_does_not_date_what_precedes():
+    text = "قتل جندي أمس في هجوم.\nوقصفت الطائرات البلدة، والخميس اعتقلت الشرطة ناشطين."
+    assert _date_at(text, "قصفت") == ("2018-09-14", 2, "أمس")
+    assert _date_at(text, "اعتقلت") == ("2018-09-13", 1, "الخميس")
+    # Without the conjunction the date is the clause's own.
+    text = "قتل جندي أمس في هجوم.\nوقصفت الطائرات البلدة الخميس."
+    assert _date_at(text, "قصفت") == ("2018-09-13", 1, "الخميس")

@@ -557,7 +557,8 @@ def event_date_for(view: TextView, sentence: Sentence, mentions: Sequence[DateMe
 
     1. A date in the sentence: the most precise, the first of equals; when the sentence gives
        several days, the one of the trigger's clause: the nearest, where a date opening a clause
-       ("والسبت قصفت", "وفي الخميس") dates only what follows it.
+       ("والسبت قصفت", "وفي الخميس") dates only what follows it (with none before the trigger,
+       the sentence is undated for it).
     2. Else the nearest date before it in the document: news carries a date forward until a new
        one is given. Inside the same paragraph it keeps its precision; from an earlier paragraph
        it becomes precision 2 at most (the event is near that day, not surely on it). A background
@@ -593,6 +594,9 @@ def _neighbour_gate() -> re.Pattern[str]:
 def _own_date(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
               at: int | None) -> _Found | None:
     own = [d for d in mentions if d.sentence_index == sentence.index]
+    if at is not None:
+        # "قصفت الطائرات البلدة، والسبت قتل ...": a date opening a later clause is not this event's.
+        own = [d for d in own if d.start < at or not _opens_clause(view, d)]
     if not own:
         return None
     best = min(d.precision for d in own)
