@@ -240,3 +240,23 @@ def test_a_later_clause_opening_with_its_date_does_not_date_what_precedes():
     # Without the conjunction the date is the clause's own.
     text = "قتل جندي أمس في هجوم.\nوقصفت الطائرات البلدة الخميس."
     assert _date_at(text, "قصفت") == ("2018-09-13", 1, "الخميس")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A named date after "منذ" or "حتى" bounds a period.
+    ("يسيطر التنظيم على المدينة منذ حزيران (يونيو) 2014.",
+     [("حزيران (يونيو) 2014", "2014-06-15", 3, "period")]),
+    ("يعتقل الناشط منذ 15 مارس 2011", [("15 مارس 2011", "2011-03-15", 1, "period")]),
+    ("تستمر الهدنة حتى نهاية أيار", [("نهاية أيار", "2018-05-31", 3, "period")]),
+    # Not a weekday ("منذ الخميس": the days since), nor a date with "في".
+    ("تتواصل الاشتباكات منذ الخميس", [("الخميس", "2018-09-13", 1, "weekday")]),
+    ("في حزيران 2014 سيطر التنظيم على المدينة", [("حزيران 2014", "2014-06-15", 3, "explicit")]),
+])
+def test_dates_bounding_a_period(text, expected):
+    assert _dates(text) == expected
+
+
+def test_a_period_dates_no_event():
+    text = ("قتل جندي أمس في هجوم.\n"
+            "وأكدت مصادر أن التنظيم يسيطر على المنطقة منذ حزيران 2014، وقتل ثلاثة في تفجير سيارة مفخخة.")
+    assert _date_at(text, "تفجير") == ("2018-09-14", 2, "أمس")

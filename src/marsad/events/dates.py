@@ -156,7 +156,30 @@ def find_dates(view: TextView, published: dt.date | None) -> list[DateMention]:
     if anchor != published:
         out = _find_dates(view, anchor)
         lines = _datelines(view, out)
-    return [replace(d, kind="dateline") if i in lines else d for i, d in enumerate(out)]
+    return [replace(d, kind="dateline") if i in lines
+            else replace(d, kind="period") if _bounds_period(view, d) else d for i, d in enumerate(out)]
+
+
+def _bounds_period(view: TextView, d: DateMention) -> bool:
+    """A named date after "منذ" or "حتى" starts or ends a period ("يسيطر على المدينة منذ حزيران
+    2014"): kind "period", the day of no event."""
+    if d.kind not in ("explicit", "numeric", "hijri"):
+        return False
+    toks = [t for t in view.tokens_of(view.sentences[_position(view, d.sentence_index)]) if t.end <= d.start]
+    if not toks:
+        return False
+    k = len(toks) - 1
+    if date_matcher().match_at(toks, k) == [] and k > 0:
+        k -= 1  # "منذ مطلع 2016", "منذ عام 2011"
+    return any(m.label == "period" for m in date_matcher().match_at(toks, k))
+
+
+def _position(view: TextView, index: int) -> int:
+    """Position in `view.sentences` of the sentence whose index is `index`."""
+    for k, s in enumerate(view.sentences):
+        if s.index == index:
+            return k
+    return 0
 
 
 def _anchor(lines: Sequence[DateMention], published: dt.date | None) -> dt.date | None:
@@ -184,7 +207,7 @@ def _datelines(view: TextView, mentions: Sequence[DateMention]) -> set[int]:
         # bare date only at the start of the first sentences; a date after a preposition or "يوم"
         # belongs to its sentence.
         if "dateline_cue" in labels or (k < _DATELINE_REACH and len(before) <= _DATELINE_WORDS
-                                         and not labels & {"preposition", "daypart"}):
+                                         and not labels & {"preposition", "period", "daypart"}):
             # with the weekday before it ("الثلاثاء 2014/02/04")
             out.update(j for j, e in enumerate(mentions)
                        if e.sentence_index == d.sentence_index and e.end <= d.start)
@@ -571,7 +594,7 @@ def event_date_for(view: TextView, sentence: Sentence, mentions: Sequence[DateMe
     the day after.
     """
     anchor = _anchor([d for d in mentions if d.kind == "dateline"], published)
-    usable = [d for d in mentions if d.kind != "dateline"]
+    usable = [d for d in mentions if d.kind not in ("dateline", "period")]
     found = _own_date(view, sentence, usable, at) or _carried(view, sentence, usable, anchor)
     if found is None:
         found = _ahead(view, sentence, usable, anchor)
