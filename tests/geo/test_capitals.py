@@ -55,3 +55,27 @@ def test_dateline_names_the_city(text, expected):
 ])
 def test_capital_by_its_country_adjective(text, expected):
     assert [(m.text, m.place.name, m.geo_precision) for m in marsad.geoparse(text)] == expected
+
+
+def _in_context(text: str):
+    from marsad.geo import find_places_in_context
+    from marsad.text import analyse
+
+    places, doc = find_places_in_context(analyse("t", text))
+    return doc.country, [(m.text, m.place.name if m.place else None, m.geo_precision) for m in places]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The bare noun is the capital of the country the document is about ...
+    ("تظاهر الآلاف في العراق. وقال ناشطون عراقيون إن المحتجين تجمعوا شرقي العاصمة.",
+     ("IQ", [("العراق", "Iraq", 3), ("العاصمة", "Baghdad", 2)])),
+    ("اعتقلت الشرطة السودانية عشرات في السودان. وانتشرت قوات الأمن في العاصمة.",
+     ("SD", [("السودان", "Sudan", 3), ("العاصمة", "Khartoum", 1)])),
+    # ... not where the document's country is unknown, nor before a name or an adjective.
+    ("وسمع دوي انفجار في العاصمة", (None, [])),
+    ("تظاهر الآلاف في السودان. وأطلقت الشرطة السودانية الغاز في العاصمة الخرطوم",
+     ("SD", [("السودان", "Sudan", 3), ("الخرطوم", "Khartoum", 1)])),
+    ("اندلعت اشتباكات في اليمن. وانسحبت القوات اليمنية من العاصمة المؤقتة.", ("YE", [("اليمن", "Yemen", 3)])),
+])
+def test_bare_capital_is_the_documents(text, expected):
+    assert _in_context(text) == expected

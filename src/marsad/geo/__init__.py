@@ -16,7 +16,7 @@ from .countries import country_info
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .importer import import_geonames
 from .model import CountryInfo, Place, PlaceMention
-from .recognize import RawMention, find_raw
+from .recognize import RawMention, bare_capitals, find_raw
 from .resolve import (
     DocumentPlace,
     choose,
@@ -106,9 +106,12 @@ def find_places_in_context(
     adjectives count as evidence too (reading them is cheap, unlike its place names)."""
     gaz = gaz or default_gazetteer()
     raws = find_raw(view, gaz)
-    ctx = document_context(raws, gaz)
     adjectives = _nationalities(whole or view)
     doc = document_place(raws, gaz, [iso for _, iso in adjectives], {w for w, _ in adjectives})
+    if doc.country is not None:
+        # "في العاصمة": the capital of the country the document is about.
+        raws = sorted(raws + bare_capitals(view, gaz, doc.country, raws), key=lambda r: r.start)
+    ctx = document_context(raws, gaz)
     places = [choose(r, gaz, ctx[r.key], _nationality_next_to(view, r), doc) for r in raws]
     # "العامرية غربي بغداد", "قرية سرجومة جنوب كركوك", "هجين بريف دير الزور": the place named right
     # after, joined by a direction or "in", anchors the reading of the first (right to left, so that

@@ -346,6 +346,30 @@ def _capital_by_adjective(toks: Sequence[Token], i: int, gaz: Gazetteer) -> _Cap
     return _Capital(toks[i].start + reading[0], toks[i + 1].end, capital[0], (capital[1],), qual, qual_kind)
 
 
+def bare_capitals(view: TextView, gaz: Gazetteer, iso2: str, raws: Sequence[RawMention]) -> list[RawMention]:
+    """"في العاصمة", "شرقي العاصمة": the capital of the document's country (ISO2) named by the bare
+    noun, with no name or adjective after it ("العاصمة المؤقتة عدن", "العاصمة بغداد" are left to the
+    names), as mentions of that capital. RAWS: the mentions found already, which it may not overlap."""
+    capital = _capitals(gaz).get(iso2)
+    if capital is None or _CAPITAL_WORD not in view.norm:
+        return []
+    taken = [(r.start, r.end) for r in raws]
+    out = []
+    for s in view.sentences:
+        toks = view.tokens_of(s)
+        for i, tok in enumerate(toks):
+            if _CAPITAL_WORD not in tok.text or any(a < tok.end and tok.start < b for a, b in taken):
+                continue
+            cut = next((c for form, c, _ in _name_forms(tok.text) if form == _CAPITAL_WORD), None)
+            if cut is None or (i + 1 < len(toks) and (toks[i + 1].text.startswith("ال")
+                                                       or _longest_name(toks, i + 1, gaz) is not None)):
+                continue
+            _, qual, qual_kind, _, _ = _before(toks, i)
+            out.append(RawMention(tok.start + cut, tok.end, capital[0], (capital[1],), "town", qual,
+                                  qual_kind, s.index))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _list_nouns() -> dict[str, str]:
     rows = read_table("marsad.geo", "data/list_nouns.tsv", ("word", "kind"))
