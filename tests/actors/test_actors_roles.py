@@ -178,3 +178,20 @@ def test_roles_participation_of_a_force_is_no_oblique() -> None:
 def test_roles_targeting_masdar_reads_its_genitive_by_the_other_parties(text: str, trigger: str,
                                                                          expected: tuple) -> None:
     assert _roles(text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, trigger, passive, event_type, expected", [
+    # "مع X" names no party of a one-sided act: the charge, not a side.
+    ("اعتقل تنظيم داعش أربعة مدنيين بتهمة التعامل مع التحالف الدولي", "اعتقل", False,
+     "Strategic developments", ("تنظيم داعش", "مدنيين", [], [])),
+    ("أعدم تنظيم داعش شابا بتهمة التواصل مع قسد", "أعدم", False, "Violence against civilians",
+     ("تنظيم داعش", None, [], [])),
+    # It is the other side of a fight and of a clash with a crowd.
+    ("قتل ثلاثة عناصر من الجيش في اشتباكات مع تنظيم داعش", "اشتباكات", False, "Battles",
+     ("الجيش", "تنظيم داعش", [], [])),
+    ("رشق المتظاهرون الحجارة في مواجهات مع الشرطة", "مواجهات", False, "Riots",
+     ("المتظاهرون", "الشرطة", [], [])),
+])
+def test_roles_with_is_a_side_of_fights_only(text: str, trigger: str, passive: bool, event_type: str,
+                                            expected: tuple) -> None:
+    assert _roles(text, trigger, passive, event_type) == expected

@@ -203,12 +203,19 @@ def assign_roles(view: TextView, sentence: Sentence, trigger_start: int, trigger
     return _resolve(marked, trigger_start, trigger_end, passive, event_type)
 
 
+_ONE_SIDED = frozenset({"Strategic developments", "Violence against civilians"})
+
+
 def _near(items: list[_Marked], t_start: int, t_end: int) -> list[ActorMention]:
     return [x.mention for x in sorted(items, key=lambda x: _distance(x.mention, t_start, t_end))]
 
 
 def _resolve(marked: list[_Marked], t_start: int, t_end: int, passive: bool, event_type: str) -> Roles:
     marked = [x for x in marked if x.role != BLOCK]
+    if event_type in _ONE_SIDED:
+        # "مع X" is the other side of a fight or a clash with a crowd, not of a one-sided act: an arrest
+        # or a killing "بتهمة التعامل مع التحالف" names no party by it.
+        marked = [x for x in marked if x.role != OPPONENT]
     by_role: dict[str, list[_Marked]] = {}
     for x in marked:
         by_role.setdefault(x.role, []).append(x)
