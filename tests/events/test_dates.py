@@ -125,7 +125,7 @@ def test_dates_relative_file_valid():
         assert phrase == normalize_word(phrase)
         assert unit in ("day", "month", "week", "weekday", "daypart", "past", "future", "edge", "filler",
                         "blocker", "neighbour_day", "pluperfect", "dateline_cue", "preposition",
-                        "period", "complementizer")
+                        "period", "complementizer", "relative", "resumption")
         if unit in ("day", "month", "week"):
             assert prec in ("1", "2", "3") and int(value) <= 0
         if unit == "weekday":

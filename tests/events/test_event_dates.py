@@ -260,3 +260,18 @@ def test_a_period_dates_no_event():
     text = ("قتل جندي أمس في هجوم.\n"
             "وأكدت مصادر أن التنظيم يسيطر على المنطقة منذ حزيران 2014، وقتل ثلاثة في تفجير سيارة مفخخة.")
     assert _date_at(text, "تفجير") == ("2018-09-14", 2, "أمس")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A date in a relative clause on another noun dates that noun, not the event.
+    ("قتل جندي أمس في هجوم.\nوتجمع المئات أمام منزل الشاب الذي قتل قبل يومين خلال مظاهرة 12 سبتمبر.", "تجمع",
+     ("2018-09-14", 2, "أمس")),
+    # On the event's own noun it is the event's day.
+    ("قتل جندي أمس في هجوم.\nوأدت الاشتباكات التي شهدتها المدينة الخميس إلى مقتل ستة.", "اشتباكات",
+     ("2018-09-13", 1, "الخميس")),
+    # "قد" takes up the main clause again: its date is the event's.
+    ("قتل جندي أمس في هجوم.\nوكان انتحاري من التنظيم الذي أعلن دولته قد فجر سيارته ليلة 4 تموز الماضي.",
+     "انتحاري", ("2018-07-04", 1, "4 تموز الماضي")),
+])
+def test_a_relative_clause_keeps_its_date(text, word, expected):
+    assert _date_at(text, word) == expected

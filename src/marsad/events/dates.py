@@ -618,8 +618,10 @@ def _own_date(view: TextView, sentence: Sentence, mentions: Sequence[DateMention
               at: int | None) -> _Found | None:
     own = [d for d in mentions if d.sentence_index == sentence.index]
     if at is not None:
-        # "قصفت الطائرات البلدة، والسبت قتل ...": a date opening a later clause is not this event's.
-        own = [d for d in own if d.start < at or not _opens_clause(view, d)]
+        # "قصفت الطائرات البلدة، والسبت قتل ...": a date opening a later clause is not this event's,
+        # nor one in a relative clause on another noun ("تجمع الآلاف أمام منزل الشاب الذي قتل أمس").
+        own = [d for d in own
+               if d.start < at or not (_opens_clause(view, d) or _in_relative(view, sentence, at, d))]
     if not own:
         return None
     best = min(d.precision for d in own)
@@ -652,6 +654,32 @@ def _clause_date(view: TextView, sentence: Sentence, own: list[DateMention], at:
 def complementizers() -> frozenset[str]:
     """Complementizers as written ("أن", "بأن", "إنه"), normalised: the ends of a said clause."""
     return frozenset(p for p, (unit, _value, _prec) in relative_words().items() if unit == "complementizer")
+
+
+def _in_relative(view: TextView, sentence: Sentence, at: int, d: DateMention) -> bool:
+    """A relative pronoun between the trigger and the date, not right after the trigger's word
+    ("الاشتباكات التي شهدتها طرابلس الاثنين" is the clashes' day), its clause not left again."""
+    toks = view.tokens_of(sentence)
+    words = relative_pronouns()
+    after = [t for t in toks if t.end > at and t.start < d.start]  # the trigger's word first
+    marks = [t.text in words for t in after[2:]]
+    if not any(marks):
+        return False
+    # "وكان انتحاري ... الذي شكله ... قد فجر سيارته ليلة 4 تموز": قد takes up the main clause again.
+    rest = after[2:][len(marks) - marks[::-1].index(True):]
+    return not any(t.text in resumptions() for t in rest)
+
+
+@lru_cache(maxsize=1)
+def relative_pronouns() -> frozenset[str]:
+    """Relative pronouns as written, normalised ("الذي", "التي", "الذين")."""
+    return frozenset(p for p, (unit, _value, _prec) in relative_words().items() if unit == "relative")
+
+
+@lru_cache(maxsize=1)
+def resumptions() -> frozenset[str]:
+    """Words that take up the main clause after a relative one ("قد" of "كان ... قد فجر")."""
+    return frozenset(p for p, (unit, _value, _prec) in relative_words().items() if unit == "resumption")
 
 
 def _opens_clause(view: TextView, d: DateMention) -> bool:
