@@ -195,3 +195,16 @@ def test_roles_targeting_masdar_reads_its_genitive_by_the_other_parties(text: st
 def test_roles_with_is_a_side_of_fights_only(text: str, trigger: str, passive: bool, event_type: str,
                                             expected: tuple) -> None:
     assert _roles(text, trigger, passive, event_type) == expected
+
+
+@pytest.mark.parametrize("text, trigger, passive, event_type, expected", [
+    # A force's headquarters is a place or a target, not the force acting: "مقر قيادة X" reads through
+    # قيادة to مقر.
+    ("فرقت قوات الأمن المعتصمين أمام مقر قيادة الجيش", "فرقت", False, "Protests",
+     ("المعتصمين", "قوات الأمن", [], [])),
+    ("هاجم مسلحون مقر قيادة الشرطة في المدينة", "هاجم", False, "Battles", ("مسلحون", "الشرطة", [], [])),
+    ("اعتصم المتظاهرون أمام مقر قيادة الجيش", "اعتصم", False, "Protests", ("المتظاهرون", None, [], [])),
+])
+def test_roles_headquarters_of_a_force(text: str, trigger: str, passive: bool, event_type: str,
+                                       expected: tuple) -> None:
+    assert _roles(text, trigger, passive, event_type) == expected
