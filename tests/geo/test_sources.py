@@ -44,3 +44,16 @@ def test_quoted_source_is_no_place(text, expected):
 ])
 def test_name_after_a_title_is_a_person(text, expected):
     assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A prayer time is no country: "المغرب" after a word of time is sunset ...
+    ("وأسفر الهجوم الذي وقع عند المغرب عن مقتل عنصرين من الأمن في مقديشو", [("مقديشو", "SO")]),
+    ("خرج المصلون بعد صلاة المغرب في مظاهرة", []),
+    ("وبعد المغرب بساعة انفجرت قنبلة", []),
+    # ... and Morocco anywhere else.
+    ("ووصل الوفد إلى المغرب", [("المغرب", "MA")]),
+    ("تظاهر المئات في المغرب بعد المغرب", [("المغرب", "MA")]),
+])
+def test_prayer_time_is_no_place(text, expected):
+    assert _places(text) == expected

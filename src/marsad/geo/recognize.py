@@ -248,6 +248,9 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
             if noun is None and (_capital_word_after(toks, i + k) or (s.index == 0 and i == 0 and _dateline(
                     view.norm, end))) and _capital_homograph(ids, gaz):
                 noun = "town"  # "تونس العاصمة", the dateline "الجزائر - ": the capital, not its country
+            if i > 0 and key in _time_names() and _bare_forms(toks[i - 1].text) & _time_names()[key]:
+                i += k  # "عند المغرب", "بعد صلاة المغرب": the time of day
+                continue
             need = ambiguous[key] if key in ambiguous else _need(gaz, ids, key)
             # An ordinary word is a name only after a true head noun ("قرية", "محافظة", "حي"), not
             # after a noun that names something else ("مستشفى ناصر", "منطقة الرأس").
@@ -368,6 +371,18 @@ def bare_capitals(view: TextView, gaz: Gazetteer, iso2: str, raws: Sequence[RawM
             out.append(RawMention(tok.start + cut, tok.end, capital[0], (capital[1],), "town", qual,
                                   qual_kind, s.index))
     return out
+
+
+@lru_cache(maxsize=1)
+def _time_names() -> dict[str, frozenset[str]]:
+    rows = read_table("marsad.geo", "data/time_names.tsv", ("name", "before"))
+    return {r["name"]: frozenset(r["before"].split("|")) for r in rows}
+
+
+@lru_cache(maxsize=10_000)
+def _bare_forms(word: str) -> frozenset[str]:
+    """A word's unsuffixed readings less its proclitics ("وبعد" -> بعد)."""
+    return frozenset(form for form, c in candidate_map(word).items() if not c.suffix)
 
 
 @lru_cache(maxsize=1)
