@@ -187,12 +187,27 @@ def test_the_day_before_and_after(text, word, expected):
 
 def test_a_pluperfect_sentence_is_before_the_running_date():
     text = ("أوقفت الشرطة عشرة أشخاص يوم الخميس الماضي.\n"
-            "وقال المتحدث مساء اليوم السبت إن الموقوفين أغلقوا طرقا.\n"
+            "وقال المتحدث مساء اليوم السبت إن الموقوفين أغلقوا طرقا. "
             "وكانت قوات الأمن قد فرقت المحتجين بالقوة.")
     assert _date_at(text, "فرقت") == ("2018-09-13", 2, "يوم الخميس الماضي")
     # Not opening with "وكان": the running date.
     text = text.replace("وكانت قوات الأمن قد فرقت", "وفرقت قوات الأمن")
-    assert _date_at(text, "فرقت") == ("2018-09-15", 2, "مساء اليوم السبت")
+    assert _date_at(text, "فرقت") == ("2018-09-15", 1, "مساء اليوم السبت")
+
+
+def test_an_undated_paragraph_goes_back_to_the_day_of_the_lead():
+    text = ("قتل جندي أمس في هجوم على حاجز.\n"
+            "وقال مسؤول إن الطائرات قصفت القرية مساء الخميس.\n"
+            "وفي مدينة أخرى، اعتقلت الشرطة عشرة أشخاص.")
+    assert _date_at(text, "اعتقلت") == ("2018-09-14", 2, "أمس")
+    # In the same paragraph the running date goes on.
+    text = text.replace("الخميس.\n", "الخميس. ")
+    assert _date_at(text, "اعتقلت") == ("2018-09-13", 1, "مساء الخميس")
+    # A lead date over a week old is no news's day.
+    text = ("قتل جندي في 3 سبتمبر 2018 في هجوم على حاجز.\n"
+            "وقصفت الطائرات القرية مساء الخميس.\n"
+            "وفي مدينة أخرى، اعتقلت الشرطة عشرة أشخاص.")
+    assert _date_at(text, "اعتقلت") == ("2018-09-13", 2, "مساء الخميس")
 
 
 @pytest.mark.parametrize("text, word, expected", [

@@ -55,6 +55,7 @@ _STAMP_REACH = 12  # sentences: a page stamp ("نشر في") may stand below the
 _DATELINE_WORDS = 3  # and has at most a place, a weekday or "نشر في" before it
 _DATELINE_AGE = 3  # days: a dateline this much before publication is the day the story was written
 _RECENT = 30  # days: an older date is background, carried no further than its paragraph
+_LEAD_REACH = 5  # sentences: the lead that gives the news's day
 _LOOKAHEAD = 3  # sentences: an undated lead takes the date of the report that follows it
 
 
@@ -584,9 +585,11 @@ def event_date_for(view: TextView, sentence: Sentence, mentions: Sequence[DateMe
        the sentence is undated for it).
     2. Else the nearest date before it in the document: news carries a date forward until a new
        one is given. Inside the same paragraph it keeps its precision; from an earlier paragraph
-       it becomes precision 2 at most (the event is near that day, not surely on it). A background
-       date (a month, or older than `_RECENT` days) is carried no further than its paragraph. A
-       sentence opening with "وكان" tells of something before the running date: the date before.
+       it becomes precision 2 at most (the event is near that day, not surely on it), and it is
+       the news's day, the one the lead gives, when there is one. A background date (a month, one
+       older than `_RECENT` days, one a "وكان" sentence recalls) is carried no further than its
+       paragraph. A sentence opening with "وكان" tells of something before the running date: the
+       date before.
     3. Else (a lead with no date) the day of the report within the next sentences, precision 2.
     4. Else the news's day at precision 2: a report with no date tells of the last few days.
        Without any: (None, None, None).
@@ -716,10 +719,26 @@ def _carried(view: TextView, sentence: Sentence, mentions: Sequence[DateMention]
         before = [d for d in earlier if d.date < near.date]
         if before:
             near = max(before, key=lambda d: (d.sentence_index, -d.precision, d.start))
+    if paras[near.sentence_index] != para and not _opens_with(view, sentence, "pluperfect"):
+        # An undated paragraph goes back to the news's own day, the one its lead gives.
+        near = _lead_date(view, earlier, anchor) or near
     precision = near.precision
     if paras[near.sentence_index] != para:
         precision = max(precision, 2)
     return near.date, precision, near
+
+
+def _lead_date(view: TextView, mentions: Sequence[DateMention], anchor: dt.date | None) -> DateMention | None:
+    """The day of the news: the first recent day (within a week) the first sentences give, not in
+    one opening with "وكان"."""
+    if anchor is None:
+        return None
+    for d in mentions:
+        if (d.precision == 1 and anchor - dt.timedelta(days=7) <= d.date <= anchor
+                and _position(view, d.sentence_index) < _LEAD_REACH
+                and not _opens_with(view, view.sentences[d.sentence_index], "pluperfect")):
+            return d
+    return None
 
 
 def _ahead(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
