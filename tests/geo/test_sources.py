@@ -57,3 +57,16 @@ def test_name_after_a_title_is_a_person(text, expected):
 ])
 def test_prayer_time_is_no_place(text, expected):
     assert _places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A nationality adjective is no place, whatever town abroad shares its spelling ...
+    ("قتل 19 مسلحا بينهم قيادي سوري، شمال شرق بغداد", [("بغداد", "IQ")]),
+    ("وصل وفد روسي إلى دمشق", [("دمشق", "SY")]),
+    # ... unless a place noun heads it; a country's name stays the country.
+    ("اشتباكات في قضاء الهندية", [("قضاء الهندية", "IQ")]),
+    ("قصفت الطائرات مواقع في سوريا", [("سوريا", "SY")]),
+    ("رست سفينة في جيبوتي", [("جيبوتي", "DJ")]),
+])
+def test_nationality_adjective_is_no_place(text, expected):
+    assert _places(text) == expected

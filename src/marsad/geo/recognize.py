@@ -252,6 +252,8 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 i += k  # "عند المغرب", "بعد صلاة المغرب": the time of day
                 continue
             need = ambiguous[key] if key in ambiguous else _need(gaz, ids, key)
+            if need is None and k == 1 and _adjective_not_country(key, ids, gaz):
+                need = "noun"  # "قيادي سوري" is Syrian, not Surrey; "مدينة الهندية" is a town
             # An ordinary word is a name only after a true head noun ("قرية", "محافظة", "حي"), not
             # after a noun that names something else ("مستشفى ناصر", "منطقة الرأس").
             headed = noun in ("town", "admin") or (i > 0 and _open_noun(toks[i - 1]) is not None)
@@ -371,6 +373,17 @@ def bare_capitals(view: TextView, gaz: Gazetteer, iso2: str, raws: Sequence[RawM
             out.append(RawMention(tok.start + cut, tok.end, capital[0], (capital[1],), "town", qual,
                                   qual_kind, s.index))
     return out
+
+
+def _adjective_not_country(key: str, ids: tuple[int, ...], gaz: Gazetteer) -> bool:
+    """Whether a name is spelled like a nationality adjective ("سوري", "روسي", "الهندية") and names no
+    country ("سوريا", "كينيا", "السعودية" are names)."""
+    from ..actors.recognize import nationality_adjectives  # the actors' knowledge of nationalities
+
+    adjectives = nationality_adjectives()
+    if (key, True) not in adjectives and (key, False) not in adjectives:
+        return False
+    return not any(gaz.place(n).feature == "country" for n in ids)
 
 
 @lru_cache(maxsize=1)
