@@ -290,3 +290,10 @@ def test_a_period_dates_no_event():
 ])
 def test_a_relative_clause_keeps_its_date(text, word, expected):
     assert _date_at(text, word) == expected
+
+
+def test_a_period_of_an_earlier_paragraph_still_frames_an_undated_one():
+    text = ("قتل جندي أمس في هجوم على حاجز.\n"
+            "وشنت القوات الأسبوع الماضي هجوما لطرد المسلحين من الريف.\n"
+            "وقال سكان إن صاروخا أصاب شاحنة تقل مدنيين.")
+    assert _date_at(text, "اصاب") == ("2018-09-08", 2, "الأسبوع الماضي")

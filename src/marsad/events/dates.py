@@ -719,8 +719,10 @@ def _carried(view: TextView, sentence: Sentence, mentions: Sequence[DateMention]
         before = [d for d in earlier if d.date < near.date]
         if before:
             near = max(before, key=lambda d: (d.sentence_index, -d.precision, d.start))
-    if paras[near.sentence_index] != para and not _opens_with(view, sentence, "pluperfect"):
-        # An undated paragraph goes back to the news's own day, the one its lead gives.
+    new_paragraph = paras[near.sentence_index] != para
+    if new_paragraph and near.precision == 1 and not _opens_with(view, sentence, "pluperfect"):
+        # An undated paragraph goes back to the news's own day, the one its lead gives, from
+        # another day; a period ("الأسبوع الماضي") may still frame it.
         near = _lead_date(view, earlier, anchor) or near
     precision = near.precision
     if paras[near.sentence_index] != para:
