@@ -1,8 +1,9 @@
 """One reader for the tab-separated data files that hold Marsad's knowledge of Arabic and the conflicts.
 
 A data file is UTF-8 text: comment lines start with "#", blank lines are ignored, and the first other
-line is the header naming the columns. Every row has at least the required columns (the header's
-names without a trailing "?") and at most all of them. A file that breaks this raises
+line is the header naming the columns. A row has at most as many cells as the header (missing trailing
+cells are empty). `read_table` also checks the header against the columns its caller expects and that
+the required ones are filled; `read_rows` takes the file's own header. A file that breaks this raises
 `DataFileError` naming the file and the line, so a bad edit fails loudly at load time instead of
 silently dropping knowledge.
 """
@@ -49,4 +50,29 @@ def parse_table(text: str, origin: str, columns: Sequence[str]) -> list[dict[str
         rows.append(dict(zip(names, cells + [""] * (len(names) - len(cells)), strict=True)))
     if not header_seen:
         raise DataFileError(f"{origin}: no header line (expected {names!r})")
+    return rows
+
+
+def read_rows(package: str, name: str) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) for each row of `package`'s data file `name`, keyed by the file's own header,
+    cells stripped."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return parse_rows(text, f"{package}/{name}")
+
+
+def parse_rows(text: str, origin: str) -> list[tuple[int, dict[str, str]]]:
+    """`read_rows` on a string; `origin` names it in errors."""
+    header: list[str] | None = None
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        if len(cells) > len(header):
+            raise DataFileError(f"{origin}:{number}: {len(cells)} cells, the header has {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        rows.append((number, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
     return rows

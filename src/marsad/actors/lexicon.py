@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
+
+from ..datafiles import read_rows
 
 INTER_TYPES = (
     "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters",
@@ -71,20 +72,8 @@ class Lexicon:
 
 
 def read_tsv(name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a data file as dicts keyed by its header; `#` lines and blank lines skipped."""
-    text = resources.files("marsad.actors").joinpath("data", name).read_text(encoding="utf-8")
-    header: list[str] | None = None
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) > len(header):
-            raise ValueError(f"{name}:{n}: {len(cells)} columns, the header has {len(header)}")
-        cells += [""] * (len(header) - len(cells))
-        yield n, {k: v.strip() for k, v in zip(header, cells, strict=False)}
+    """(line number, row) of an actors data file, keyed by its header (`datafiles.read_rows`)."""
+    yield from read_rows("marsad.actors", f"data/{name}")
 
 
 def _date(s: str) -> dt.date | None:

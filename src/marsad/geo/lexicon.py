@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..datafiles import read_rows
 from ..text import normalize_word
 from ..text.tokens import TOKEN_RE
 
@@ -17,22 +18,8 @@ AMBIGUITY_NEEDS = ("noun", "context", "never")
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a data file as dicts keyed by its header; `#` lines are comments."""
-    text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
-    return parse_tsv(text)
-
-
-def parse_tsv(text: str) -> list[dict[str, str]]:
-    lines = [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
-    if not lines:
-        return []
-    head = lines[0].split("\t")
-    rows = []
-    for ln in lines[1:]:
-        cells = ln.split("\t")
-        cells += [""] * (len(head) - len(cells))
-        rows.append({h: c.strip() for h, c in zip(head, cells, strict=False)})
-    return rows
+    """Rows of a geo data file as dicts keyed by its header (`datafiles.read_rows`)."""
+    return [row for _, row in read_rows(DATA, name)]
 
 
 def data_hash(*names: str) -> str:
