@@ -131,6 +131,11 @@ def test_market_named_after_a_day(text, expected):
     # A stamp far from publication (the day the page was saved) counts nothing.
     ("الجمعة 26 أبريل 2024 4:15 م\nقتل أمس جنديان.", SAT,
      [("26 أبريل 2024", "2024-04-26", 1, "dateline"), ("أمس", "2018-09-14", 1, "relative")]),
+    # Without its year: one of the last days before publication.
+    ("الخميس، 13 أيلول،\nقتل أمس جنديان.", SAT,
+     [("13 أيلول", "2018-09-13", 1, "dateline"), ("أمس", "2018-09-12", 1, "relative")]),
+    ("2 أيلول\nقتل أمس جنديان.", SAT,
+     [("2 أيلول", "2018-09-02", 1, "explicit"), ("أمس", "2018-09-14", 1, "relative")]),
     # A date after a preposition, after "يوم" or deep in a sentence is the sentence's.
     ("في 14 سبتمبر 2018 قتل جنديان.", SAT, [("14 سبتمبر 2018", "2018-09-14", 1, "explicit")]),
     ("يوم 12 سبتمبر 2018 قتل جنديان.", SAT, [("12 سبتمبر 2018", "2018-09-12", 1, "explicit")]),

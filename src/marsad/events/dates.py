@@ -152,11 +152,11 @@ def find_dates(view: TextView, published: dt.date | None) -> list[DateMention]:
     dates no event; when it is a few days before publication (or there is no publication date) it
     is the day the story was written, and "اليوم", "أمس" and the weekdays count from it."""
     out = _find_dates(view, published)
-    lines = _datelines(view, out)
+    lines = _datelines(view, out, published)
     anchor = _anchor([out[i] for i in sorted(lines)], published)
     if anchor != published:
         out = _find_dates(view, anchor)
-        lines = _datelines(view, out)
+        lines = _datelines(view, out, published)
     return [replace(d, kind="dateline") if i in lines
             else replace(d, kind="period") if _bounds_period(view, d) else d for i, d in enumerate(out)]
 
@@ -191,15 +191,17 @@ def _anchor(lines: Sequence[DateMention], published: dt.date | None) -> dt.date 
     return published
 
 
-def _datelines(view: TextView, mentions: Sequence[DateMention]) -> set[int]:
-    """Indices of the mentions that are datelines (a full date with its year, see `find_dates`)."""
+def _datelines(view: TextView, mentions: Sequence[DateMention], published: dt.date | None) -> set[int]:
+    """Indices of the mentions that are datelines (see `find_dates`): a full date with its year, or
+    without it ("الأربعاء، 29 تموز،") one of the last days before publication."""
     out: set[int] = set()
     position = {s.index: k for k, s in enumerate(view.sentences)}
     for i, d in enumerate(mentions):
         k = position.get(d.sentence_index, _STAMP_REACH)
         if d.kind not in ("explicit", "numeric") or k >= _STAMP_REACH or d.precision != 1:
             continue
-        if not _HAS_YEAR.search(view.norm, d.start, d.end):
+        recent = published is not None and published - dt.timedelta(days=_DATELINE_AGE) <= d.date <= published
+        if not (recent or _HAS_YEAR.search(view.norm, d.start, d.end)):
             continue
         toks = view.tokens_of(view.sentences[k])
         before = [t for t in toks if t.end <= d.start]
