@@ -27,7 +27,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -49,6 +49,9 @@ _HIJRI_YEARS = range(1343, 1501)  # what hijridate converts (Umm al-Qura)
 _HIJRI_MARKS = frozenset({"ه", "هـ", "هجري", "هجريه", "للهجره"})
 _AGO = frozenset({"منذ", "قبل"})
 _DAY_UNITS = {"يوم": 1, "ايام": 1, "اسبوع": 7, "اسابيع": 7}
+# Units of relative_dates.tsv that are words around dates, not dates (see `cue_matcher`).
+_CUES = frozenset({"neighbour_day", "pluperfect", "dateline_cue", "preposition", "period", "complementizer",
+                   "relative", "resumption"})
 _WEEK_START = 5  # Saturday (Monday = 0): the Arab working week follows the Friday
 _DATELINE_REACH = 4  # a dateline stands in the first sentences of a page
 _STAMP_REACH = 12  # sentences: a page stamp ("نشر في") may stand below the page's menus
@@ -104,11 +107,24 @@ def date_matcher() -> Matcher:
         unit = "hijri_month" if cal == "hijri" else "month_name"
         entries.append(Entry(tuple(name.split()), unit, DateWord(name, unit, str(month), 0, strict),
                              suffix=False))
+    return Matcher(entries + _relative_entries(lambda unit: unit not in _CUES))
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> Matcher:
+    """The words around dates that are no dates ("غداة", "وكانت", "نشر", "في", "منذ"): kept out of
+    the date matcher, whose every sentence they would slow."""
+    return Matcher(_relative_entries(lambda unit: unit in _CUES))
+
+
+def _relative_entries(keep: Callable[[str], bool]) -> list[Entry]:
+    out = []
     for phrase, (unit, value, prec) in relative_words().items():
-        precision = int(prec) if prec.isdigit() else 0
-        entries.append(Entry(tuple(phrase.split()), unit, DateWord(phrase, unit, value, precision),
+        if keep(unit):
+            precision = int(prec) if prec.isdigit() else 0
+            out.append(Entry(tuple(phrase.split()), unit, DateWord(phrase, unit, value, precision),
                              suffix=False))
-    return Matcher(entries)
+    return out
 
 
 class _Context:
@@ -170,9 +186,9 @@ def _bounds_period(view: TextView, d: DateMention) -> bool:
     if not toks:
         return False
     k = len(toks) - 1
-    if date_matcher().match_at(toks, k) == [] and k > 0:
+    if cue_matcher().match_at(toks, k) == [] and k > 0:
         k -= 1  # "منذ مطلع 2016", "منذ عام 2011"
-    return any(m.label == "period" for m in date_matcher().match_at(toks, k))
+    return any(m.label == "period" for m in cue_matcher().match_at(toks, k))
 
 
 def _position(view: TextView, index: int) -> int:
@@ -205,7 +221,8 @@ def _datelines(view: TextView, mentions: Sequence[DateMention], published: dt.da
             continue
         toks = view.tokens_of(view.sentences[k])
         before = [t for t in toks if t.end <= d.start]
-        labels = {m.label for m in date_matcher().find(before[-_DATELINE_WORDS:])}
+        near = before[-_DATELINE_WORDS:]
+        labels = {m.label for m in cue_matcher().find(near) + date_matcher().find(near)}
         # A page stamp ("نشر في: ...", "آخر تحديث: ...") may stand lower, below the page's menus; a
         # bare date only at the start of the first sentences; a date after a preposition or "يوم"
         # belongs to its sentence.
@@ -760,7 +777,7 @@ def _ahead(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
 
 def _opens_with(view: TextView, sentence: Sentence, label: str) -> bool:
     toks = view.tokens_of(sentence)
-    return bool(toks) and any(m.label == label for m in date_matcher().match_at(toks, 0))
+    return bool(toks) and any(m.label == label for m in cue_matcher().match_at(toks, 0))
 
 
 def _neighbour_shift(view: TextView, sentence: Sentence, mentions: Sequence[DateMention],
@@ -770,7 +787,7 @@ def _neighbour_shift(view: TextView, sentence: Sentence, mentions: Sequence[Date
         return 0
     toks = [t for t in view.tokens_of(sentence) if t.end <= at]
     shift, where = 0, -1
-    for m in date_matcher().find(toks):
+    for m in cue_matcher().find(toks):
         if m.label == "neighbour_day":
             shift, where = int(m.entry.data.value), m.end
     if shift and any(where <= d.start < at for d in mentions if d.sentence_index == sentence.index):
