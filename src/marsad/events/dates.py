@@ -3,10 +3,14 @@
 `find_dates(view, published)` finds:
 
 - relative days: "اليوم", "الليلة", "أمس", "أول أمس", with a part of the day before them
-  ("صباح أمس", "ويوم أمس") — precision 1;
+  ("صباح أمس", "ويوم أمس") — precision 1; with their weekday ("اليوم الجمعة", "أمس (السبت)")
+  the weekday says the day (a story published after midnight);
 - weekdays: "يوم الخميس" is the last Thursday on or before publication (news convention: a story
   published on Saturday says "الخميس" for the Thursday just gone); "الخميس الماضي" the last one
   strictly before it; "الخميس المقبل" is in the future and not an event date — precision 1;
+  "بعد منتصف ليل السبت" is Sunday (never after publication), "ليل الخميس الجمعة" Thursday, and
+  after midnight Friday; "سوق الجمعة" is a place;
+- "هذا الأسبوع": the middle of the week's days so far (weeks begin on Saturday) — precision 2;
 - "الأسبوع الماضي" (publication - 7), "منذ أيام" (publication - 3) — precision 2, the middle of the
   period; "في اليومين الماضيين" is precision 2 coded on the EARLIER of the two days (ACLED gives an
   odd remainder to the first day; with two days there is no middle);
@@ -17,9 +21,16 @@
   converted with `hijridate`). A missing year is the one that puts the date on or before
   publication. A month with no day is precision 3.
 
-Without a publication date, relative expressions and year-less dates are not resolved.
-`event_date_for()` picks the date governing a sentence. Words live in `data/months.tsv` and
-`data/relative_dates.tsv`; offsets are normalised.
+A dateline (a date at the top of the page: "بغداد 19 ابريل 2022 (شينخوا)", "نشر في: الأحد 12
+يوليه 2020") is kind "dateline": it dates no event, and a few days before publication it is the
+day "اليوم" and "أمس" count from. A named date after "منذ" / "حتى" is kind "period": it bounds a
+period and dates no event. Without a publication date (and no dateline), relative expressions and
+year-less dates are not resolved.
+
+`event_date_for()` picks the date governing an event: the date of its trigger's clause, else the
+one the news carries forward (background dates staying in their paragraph, an undated paragraph
+going back to the lead's day), else the day of the report an undated lead announces, else the
+news's day. Words live in `data/months.tsv` and `data/relative_dates.tsv`; offsets are normalised.
 """
 
 from __future__ import annotations
