@@ -193,21 +193,13 @@ def _bounds_period(view: TextView, d: DateMention) -> bool:
     2014"): kind "period", the day of no event."""
     if d.kind not in ("explicit", "numeric", "hijri"):
         return False
-    toks = [t for t in view.tokens_of(view.sentences[_position(view, d.sentence_index)]) if t.end <= d.start]
+    toks = [t for t in view.tokens_of(view.sentences[d.sentence_index]) if t.end <= d.start]
     if not toks:
         return False
     k = len(toks) - 1
     if cue_matcher().match_at(toks, k) == [] and k > 0:
         k -= 1  # "منذ مطلع 2016", "منذ عام 2011"
     return any(m.label == "period" for m in cue_matcher().match_at(toks, k))
-
-
-def _position(view: TextView, index: int) -> int:
-    """Position in `view.sentences` of the sentence whose index is `index`."""
-    for k, s in enumerate(view.sentences):
-        if s.index == index:
-            return k
-    return 0
 
 
 def _anchor(lines: Sequence[DateMention], published: dt.date | None) -> dt.date | None:
@@ -222,9 +214,8 @@ def _datelines(view: TextView, mentions: Sequence[DateMention], published: dt.da
     """Indices of the mentions that are datelines (see `find_dates`): a full date with its year, or
     without it ("الأربعاء، 29 تموز،") one of the last days before publication."""
     out: set[int] = set()
-    position = {s.index: k for k, s in enumerate(view.sentences)}
     for i, d in enumerate(mentions):
-        k = position.get(d.sentence_index, _STAMP_REACH)
+        k = d.sentence_index  # sentences are numbered in order, furniture left out
         if d.kind not in ("explicit", "numeric") or k >= _STAMP_REACH or d.precision != 1:
             continue
         recent = published is not None and published - dt.timedelta(days=_DATELINE_AGE) <= d.date <= published
@@ -767,7 +758,7 @@ def _lead_date(view: TextView, mentions: Sequence[DateMention], anchor: dt.date 
         return None
     for d in mentions:
         if (d.precision == 1 and anchor - dt.timedelta(days=7) <= d.date <= anchor
-                and _position(view, d.sentence_index) < _LEAD_REACH
+                and d.sentence_index < _LEAD_REACH
                 and not _opens_with(view, view.sentences[d.sentence_index], "pluperfect")):
             return d
     return None
