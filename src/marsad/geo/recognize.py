@@ -412,8 +412,13 @@ _LIST_COMMAS = ("،", ",")
 def _list_noun(tok: Token) -> str | None:
     """The kind of a plural or dual place noun that opens a list ("قرى", "بلدتي"), read through its
     proclitics ("في قرى", "وبلدات")."""
+    return _list_noun_of(tok.text)
+
+
+@lru_cache(maxsize=100_000)
+def _list_noun_of(word: str) -> str | None:
     nouns = _list_nouns()
-    return next((nouns[f] for f, c in candidate_map(tok.text).items() if not c.suffix and f in nouns), None)
+    return next((nouns[f] for f, c in candidate_map(word).items() if not c.suffix and f in nouns), None)
 
 
 @lru_cache(maxsize=1)
