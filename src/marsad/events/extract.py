@@ -34,6 +34,7 @@ from ..actors.naming import romanize
 from ..documents import Document, source_name
 from ..geo import country_info, find_places, find_places_in_context, load_gazetteer
 from ..text import Matcher, Sentence, TextView, analyse, fold
+from .acled_types import choose, decide, final_type, lethal_force
 from .dates import event_date_for, find_dates
 from .fatalities import FatalityMention, casualty_words, find_fatalities, toll_reference, total_fatalities
 from .fuse import fuse_events, is_generic_actor
@@ -41,8 +42,8 @@ from .model import Event, Evidence
 from .notes import confidence_of, notes_for
 from .numbers import find_numbers
 from .segment import listed_places, locates_toll, shares
-from .taxonomy import EVENT_TYPE_OF, disorder_type, territory_subtype
-from .triggers import Trigger, choose, detect, lexicon
+from .taxonomy import disorder_type
+from .triggers import Trigger, detect, lexicon
 
 # Places coarser than this are not event locations by themselves (ACLED codes no country-only events).
 _SPECIFIC = {"populated_place": 0, "site": 0, "admin3": 1, "region": 2, "water": 2, "admin2": 2, "admin1": 3}
@@ -289,42 +290,29 @@ class Extractor:
             if gid:
                 d.fields["actor2"] = actor_name(gid, date, country)
                 d.fields["inter2"] = actor_inter(gid)
-        if t.event_type == "Battles" and t.kind != "territory_taken" and d.fields.get("inter1") == "Rioters":
-            # ACLED: a battle is fought by organised armed groups; demonstrators who attack or
-            # vandalise ("هاجم متظاهرون غاضبون مقر الحزب") are rioters in a violent demonstration.
-            # Only crowds named as rioters: plain "متظاهرون" as a battle's initiator cost OEDA precision.
-            d.sub_event_type = "Violent demonstration"
-            d.fields["actor1"] = actor_name("rioters", date, country)
-            d.fields["inter1"] = actor_inter("rioters")
-        elif t.event_type == "Riots" and d.fields.get("inter1") == "Protesters":
-            # ACLED: the demonstrators of a violent demonstration ("اقتحم متظاهرون المبنى") are rioters.
-            d.fields["actor1"] = actor_name("rioters", date, country)
-            d.fields["inter1"] = actor_inter("rioters")
-        elif (t.sub_event_type == "Arrests" and d.fields.get("inter1") in _NON_STATE_ARMED
-              and roles.actor1 is not None and roles.actor1.start < t.end + _DETAINER_REACH):
-            # ACLED: a state arrests; an armed group's detentions ("اعتقل تنظيم الدولة أربعة مدنيين",
-            # "شنت الميليشيا حملة اعتقالات") are abductions, violence against civilians. Only a group
-            # named as the subject (before the verb or right after it), not one named further on
-            # ("اعتقلت النيابة فلانا ووجهت له تهمة تمويل حماس").
-            d.sub_event_type = "Abduction/forced disappearance"
+        # Who acted retypes some events (acled_types, stage "initiator"): rioters fight no battle
+        # ("هاجم متظاهرون غاضبون مقر الحزب"; only crowds named as rioters: plain "متظاهرون" as a
+        # battle's initiator cost OEDA precision), a riot's demonstrators are rioters, an armed
+        # group's arrests are abductions when it is named as the subject (before the verb or right
+        # after it: "اعتقل تنظيم الدولة أربعة مدنيين", not "اعتقلت النيابة فلانا ووجهت له تهمة
+        # تمويل حماس").
+        subject = roles.actor1 is not None and roles.actor1.start < t.end + _DETAINER_REACH
+        decision = decide("initiator", (t.kind, t.event_type, t.sub_event_type), d.fields.get("inter1"),
+                          d.fields.get("inter2"), subject=subject)
+        if decision is not None:
+            if decision.sub_event_type is not None:
+                d.sub_event_type = decision.sub_event_type
+            if decision.rioters:
+                d.fields["actor1"] = actor_name("rioters", date, country)
+                d.fields["inter1"] = actor_inter("rioters")
 
     def _finish(self, d: Draft, view: TextView) -> Event:
         t = d.trigger
         f = d.fields
-        sub = d.sub_event_type or t.sub_event_type
-        if t.kind == "territory_taken" and d.sub_event_type is None:
-            sub = territory_subtype(bool(f.get("government1")))
-        event_type = "Battles" if t.kind == "territory_taken" else t.event_type
-        if d.sub_event_type is not None:
-            event_type = EVENT_TYPE_OF.get(d.sub_event_type, event_type)  # coding re-typed the event
-        if event_type == "Violence against civilians" and sub == "Attack" and f.get("inter2") in _ARMED:
-            # ACLED: violence against civilians is against unarmed people; killing soldiers or
-            # fighters in an attack is an armed clash.
-            event_type, sub = "Battles", "Armed clash"
-        elif t.kind == "attack" and f.get("inter2") == "Civilians" and f.get("inter1", "") in _ARMED:
-            # The mirror case: an attack word ("هجوم مسلح على قرية") is typed a battle, but an armed
-            # actor attacking unarmed people is violence against civilians (ACLED).
-            event_type, sub = "Violence against civilians", "Attack"
+        # The sub-type coding decided, a takeover's by who took it, then the target's decision:
+        # killing soldiers is an armed clash, "هجوم مسلح على قرية" violence against civilians.
+        event_type, sub = final_type(t.kind, t.event_type, t.sub_event_type, d.sub_event_type,
+                                     f.get("inter1"), f.get("inter2"), bool(f.get("government1")))
         published = d.doc.published
         event_date, precision, tags = f.get("event_date"), f.get("time_precision"), ""
         if event_date is None:
@@ -754,19 +742,9 @@ _VICTIM_GROUPS = {
 _HARMED = frozenset({"killed", "wounded"})
 _VICTIM_REACH = 16  # characters after "N عناصر من" within which the victims' group is named
 _OUTCOME_KINDS = frozenset({"killing"})
-# Inter codes of armed actors: an attack on them is a battle, not violence against civilians.
-_ARMED = frozenset(
-    {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
-)
-_NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 _DETAINER_REACH = 20  # characters after an arrest word its subject may start ("اعتقل، أمس، تنظيم الدولة")
 
 
-# Kinds of violence that kill or are meant to (a shooting, a killing): against protesters, excessive force.
-_LETHAL_KINDS = frozenset({"killing", "shooting", "massacre", "execution", "assassination"})
-# Types a state force's violence against a crowd or unarmed people is first read as.
-_FORCE_TYPES = frozenset({"Battles", "Violence against civilians"})
-_MUTUAL_KINDS = frozenset({"clash"})  # both sides fight: not force one side uses on the other
 _SIDE_FIELDS = (("actor1", "actor2"), ("inter1", "inter2"), ("assoc_actor_1", "assoc_actor_2"))
 
 
@@ -777,24 +755,18 @@ def _type_by_sides(d: Draft) -> None:
     actor1 and the force as actor2; on rioters, a violent demonstration by the rioters; an armed
     actor fighting unarmed civilians is violence against civilians. Force by anyone but the state
     ("مسلحون مجهولون") is left as the violence it is."""
+    # The decisions are acled_types' stage "sides". Clashes with anyone armed or with protesters
+    # ("مصادمات بين الشرطة ومتظاهرين") stay as coded: OEDA reads clashes with the police as no
+    # protest report (retyping them cost PROTEST F1 0.706 -> 0.667).
     t, f = d.trigger, d.fields
-    inter1, inter2 = f.get("inter1", ""), f.get("inter2", "")
-    if t.event_type not in _FORCE_TYPES or inter1 != "State forces":
+    lethal = lethal_force([k for x in d.triggers for k in (x.kind, x.base)], int(f.get("fatalities") or 0))
+    decision = decide("sides", (t.kind, t.event_type, t.sub_event_type), f.get("inter1", ""),
+                      f.get("inter2", ""), lethal=lethal)
+    if decision is None or decision.sub_event_type is None:
         return
-    if t.kind in _MUTUAL_KINDS and inter2 != "Civilians":
-        # "مصادمات بين الشرطة ومتظاهرين": OEDA reads clashes with the police as no protest report
-        # (retyping them cost PROTEST F1 0.706 -> 0.667); left as coded until an OEDA-safe reading.
-        return
-    if inter2 == "Protesters":
-        lethal = int(f.get("fatalities") or 0) > 0 or any(
-            x.kind in _LETHAL_KINDS or x.base in _LETHAL_KINDS for x in d.triggers)
-        d.sub_event_type = "Excessive force against protesters" if lethal else "Protest with intervention"
+    d.sub_event_type = decision.sub_event_type
+    if decision.swap:
         _swap_sides(d)
-    elif inter2 == "Rioters":
-        d.sub_event_type = "Violent demonstration"
-        _swap_sides(d)
-    elif inter2 == "Civilians" and t.event_type == "Battles":
-        d.sub_event_type = "Attack"
 
 
 def _swap_sides(d: Draft) -> None:
@@ -830,8 +802,11 @@ def _fold_into_protests(drafts: list[Draft]) -> list[Draft]:
             ]
             p.fields["assoc_actor_1"] = "; ".join(assoc)
         p.fields["fatalities"] = int(p.fields.get("fatalities") or 0) + int(d.fields.get("fatalities") or 0)
+        # Lethal: it killed, or was violence rather than arrests (acled_types, stage "fold").
         lethal = p.fields["fatalities"] > 0 or d.trigger.event_type != "Strategic developments"
-        p.sub_event_type = "Excessive force against protesters" if lethal else "Protest with intervention"
+        decision = decide("fold", (), p.fields.get("inter1"), p.fields.get("inter2"), lethal=lethal)
+        if decision is not None:
+            p.sub_event_type = decision.sub_event_type
         relabel = {"actor1": "actor2", "actor2": "actor1"}
         p.evidence.extend(
             Evidence(relabel.get(e.field, e.field), e.doc_id, e.start, e.end, e.text)
