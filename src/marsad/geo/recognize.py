@@ -10,7 +10,6 @@ word the gazetteer lacks ("قرية X") yields an unresolved mention.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -276,14 +275,26 @@ def _source_words() -> frozenset[str]:
     return frozenset(r["word"] for r in read_table("marsad.geo", "data/source_words.tsv", ("word", "why")))
 
 
-_QUOTED = re.compile(r'(?:^|(?<=\s))(\S+)\s?"([^"\n]{1,40})"')
+_QUOTED_MAX = 40  # characters a quoted source name may take
 
 
 def _quoted_sources(norm: str) -> list[tuple[int, int]]:
     """Spans of the quoted names that a source word introduces ("وقال لـ«الرياض»", "بحسب «عكاظ»"):
-    a newspaper or a channel named like a place is no place (normalised text, quotes made plain)."""
+    a newspaper or a channel named like a place is no place (normalised text, quotes made plain).
+    Quotes are paired in order, and only they are visited: most documents have few."""
     words = _source_words()
-    return [m.span(2) for m in _QUOTED.finditer(norm) if m.group(1) in words]
+    out = []
+    opening = norm.find('"')
+    while opening != -1:
+        closing = norm.find('"', opening + 1)
+        if closing == -1:
+            break
+        end = opening - 1 if opening > 0 and norm[opening - 1] == " " else opening  # "لـ «X»" or "لـ«X»"
+        word = norm[max(norm.rfind(" ", 0, end), norm.rfind("\n", 0, end)) + 1:end]
+        if word in words and closing - opening <= _QUOTED_MAX and "\n" not in norm[opening:closing]:
+            out.append((opening + 1, closing))
+        opening = norm.find('"', closing + 1)
+    return out
 
 
 _CAPITAL_WORD = "العاصمه"
@@ -378,12 +389,14 @@ def bare_capitals(view: TextView, gaz: Gazetteer, iso2: str, raws: Sequence[RawM
 def _adjective_not_country(key: str, ids: tuple[int, ...], gaz: Gazetteer) -> bool:
     """Whether a name is spelled like a nationality adjective ("سوري", "روسي", "الهندية") and names no
     country ("سوريا", "كينيا", "السعودية" are names)."""
+    return key in _adjective_words() and not any(gaz.place(n).feature == "country" for n in ids)
+
+
+@lru_cache(maxsize=1)
+def _adjective_words() -> frozenset[str]:
     from ..actors.recognize import nationality_adjectives  # the actors' knowledge of nationalities
 
-    adjectives = nationality_adjectives()
-    if (key, True) not in adjectives and (key, False) not in adjectives:
-        return False
-    return not any(gaz.place(n).feature == "country" for n in ids)
+    return frozenset(word for word, _ in nationality_adjectives())
 
 
 @lru_cache(maxsize=1)
