@@ -16,6 +16,8 @@ IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 CLASH = ("Battles", "Armed clash")
 VAC = ("Violence against civilians", "Attack")
 UAG_SY, CIV_SY = "Unidentified Armed Group (Syria)", "Civilians (Syria)"
+# An air strike the text attributes to nobody: the air force of its place (extract._air_power_for_unnamed_strikes).
+SY_AIR = "Military Forces of Syria (2000-2024)"
 UAG_EG, ARMY_EG = "Unidentified Armed Group (Egypt)", "Military Forces of Egypt (2014-)"
 UAG_IQ = "Unidentified Armed Group (Iraq)"
 
@@ -38,13 +40,13 @@ def _scanned(text):
         ("قتل ثلاثة مدنيين بسبب قصف مدفعي على بلدة كفرنبل.", (*SHELLING, UAG_SY, CIV_SY, "Kafranbel", 3)),
         ("مقتل خمسة مدنيين بسبب قصف صاروخي على مدينة حلب.", (*SHELLING, UAG_SY, CIV_SY, "Aleppo", 5)),
         ("قتل أربعة أطفال إثر سقوط قذيفة هاون على حي في دمشق.", (*SHELLING, UAG_SY, CIV_SY, "Damascus", 4)),
-        ("قتل طفلان جراء غارة جوية على مدينة إدلب.", (*AIR, UAG_SY, CIV_SY, "Idlib", 2)),
+        ("قتل طفلان جراء غارة جوية على مدينة إدلب.", (*AIR, SY_AIR, CIV_SY, "Idlib", 2)),
         # "لقي ... حتفه": the subject stands between the verb and its noun.
         ("لقي ثلاثة مدنيين حتفهم جراء قصف مدفعي على بلدة كفرنبل.",
          (*SHELLING, UAG_SY, CIV_SY, "Kafranbel", 3)),
         ("لقي ثلاثة مدنيين مصرعهم جراء قصف مدفعي على بلدة كفرنبل.",
          (*SHELLING, UAG_SY, CIV_SY, "Kafranbel", 3)),
-        ("لقيت امرأة حتفها جراء غارة جوية على مدينة سراقب.", (*AIR, UAG_SY, CIV_SY, "Saraqib", 1)),
+        ("لقيت امرأة حتفها جراء غارة جوية على مدينة سراقب.", (*AIR, SY_AIR, CIV_SY, "Saraqib", 1)),
         ("لقي جنديان حتفهما في انفجار عبوة ناسفة بمدينة الموصل.",
          (*IED, UAG_IQ, "Military Forces of Iraq (2018-2020)", "Mosul", 2)),
         # An attack on a military post, with wounded or dead soldiers: a battle.
