@@ -16,7 +16,7 @@ IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 CLASH = ("Battles", "Armed clash")
 VAC = ("Violence against civilians", "Attack")
 UAG_SY, CIV_SY = "Unidentified Armed Group (Syria)", "Civilians (Syria)"
-# An air strike the text attributes to nobody: the air force of its place (extract._air_power_for_unnamed_strikes).
+# An air strike attributed to nobody: the air force of its place (_air_power_for_unnamed_strikes).
 SY_AIR = "Military Forces of Syria (2000-2024)"
 UAG_EG, ARMY_EG = "Unidentified Armed Group (Egypt)", "Military Forces of Egypt (2014-)"
 UAG_IQ = "Unidentified Armed Group (Iraq)"
