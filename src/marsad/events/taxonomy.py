@@ -31,12 +31,6 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     return "Political violence"
 
 
-def territory_subtype(government: bool) -> str:
-    """Who took the place decides the sub-type: the government's side (its forces and the militias
-    fighting for it, `actors.naming.government_side`) regains, anyone else overtakes."""
-    return "Government regains territory" if government else "Non-state actor overtakes territory"
-
-
 def precedence(sub_event_type: str) -> int:
     """Rank of a sub-type within its type (lower wins)."""
     et = EVENT_TYPE_OF.get(sub_event_type)

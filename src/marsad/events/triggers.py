@@ -9,19 +9,24 @@ stands in a report construction (constructions.py: "شن هجوما", "اندل�
 it. Triggers scoring below `MIN_CONFIDENCE` are not reports of an event and are dropped. The masdars
 of the augmented verbs of violence are derived from their patterns (patterns.py).
 
-`choose(triggers)` applies ACLED's precedence when one event is reported with several tactics.
+`choose(triggers)` applies ACLED's precedence when one event is reported with several tactics; it,
+the kinds' table and `retype` live in acled_types.py, with the decisions that retype an event once
+its sides are known.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..text import Entry, Match, Matcher, Sentence, TextView, Token
 from ..text.tokens import PRONOUN_SUFFIXES
 from . import clauses, constructions, modality, patterns
+from .acled_types import choose as choose  # re-exported: acled_types owns the kinds and precedence
+from .acled_types import kinds, retype
+from .acled_types import territory_subtype as territory_subtype
 from .scanner import Scanner, longest
 
 MIN_CONFIDENCE = 0.5
@@ -117,8 +122,6 @@ REPORT_ONLY_KINDS = frozenset({"territory_taken"})
 # "ساحة التحرير", "شارع الجمهورية": a definite word right after one of these heads is part of a name.
 NAME_PREFIXES = frozenset({"ال"})
 
-TERRITORY_STATE = "Government regains territory"
-TERRITORY_NON_STATE = "Non-state actor overtakes territory"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,14 +138,6 @@ class Trigger:
     aspect: str = "noun"  # "perfect", "imperfect", "future" or "noun"
     reasons: tuple[str, ...] = ()  # modality cues and support that moved the confidence
     base: str = ""  # the lexicon's kind before retyping by context ("killing" for "excessive_force")
-
-
-@dataclass(frozen=True, slots=True)
-class Kind:
-    name: str
-    event_type: str
-    sub_event_type: str
-    rank: int  # ACLED precedence in choose(): lower wins
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +162,6 @@ def _rows(name: str) -> Iterable[list[str]]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.split("\t")
-
-
-@lru_cache(maxsize=1)
-def kinds() -> dict[str, Kind]:
-    return {r[0]: Kind(r[0], r[1], r[2], int(r[3])) for r in _rows("kinds.tsv")}
 
 
 # Subject-person endings of a conjugated verb that opens a multi-word trigger (the matcher takes
@@ -252,11 +242,6 @@ def _derived_masdars() -> list[tuple[str, Lexeme]]:
                 w = round(max(MIN_DERIVED_WEIGHT, float(weight) - DERIVED_MASDAR_EFFECT), 3)
                 out.append((noun, Lexeme(kind, w, "noun", weak="weak" in flags)))
     return out
-
-
-def territory_subtype(is_state: bool) -> str:
-    """The Battles sub-type of a "territory_taken" trigger once actor1's inter is known."""
-    return TERRITORY_STATE if is_state else TERRITORY_NON_STATE
 
 
 def _near(cues: Sequence[modality.Cue], category: str, first: int, last: int, window: int) -> bool:
@@ -723,20 +708,3 @@ def _asserts_demonstration(t: Trigger) -> bool:
     used on a gathering ("فرقت القوات مسيرة", "أطلقوا النار على مسيرة سلمية")."""
     return (t.kind in ASSERTING or "on_gathering" in t.reasons
             or (t.kind in ASSERTING_WITH_PARTICIPANTS and "new_participants" in t.reasons))
-
-
-def choose(triggers: Sequence[Trigger]) -> Trigger:
-    """The trigger that types one event reported with several tactics, by ACLED precedence (ties:
-    the more confident, then the first). A car bomb whose driver blew himself up is a suicide bomb,
-    an air strike beats shelling, a takeover beats the clash it came with."""
-    if not triggers:
-        raise ValueError("choose() needs at least one trigger")
-    table = kinds()
-    return min(triggers, key=lambda t: (table[t.kind].rank, -t.confidence, t.start))
-
-
-def retype(trigger: Trigger, kind: str) -> Trigger:
-    """`trigger` with another kind (and that kind's type and sub-type), e.g. by the lead once
-    the target is known to be civilians."""
-    k = kinds()[kind]
-    return replace(trigger, kind=k.name, event_type=k.event_type, sub_event_type=k.sub_event_type)
