@@ -459,3 +459,16 @@ def test_extract_unnamed_victims_of_remote_violence_are_civilians(text, actor2):
     e = _one(text, published="2023-09-29")
     assert e.event_type == "Explosions/Remote violence"
     assert e.actor2 == actor2
+
+
+@pytest.mark.parametrize("text,location", [
+    # A dateline says where the report was filed: an event with no place of its own gets none from it ...
+    ("مقتل ثلاثة جنود في شرق ليبيا\nبنغازي - وكالات:\nقتل ثلاثة جنود ليبيين أمس في هجوم بعبوة ناسفة.", None),
+    ("بغداد: «الشرق الأوسط»\nقتل ثلاثة جنود عراقيين أمس في هجوم بعبوة ناسفة.", None),
+    # ... and one that names its place keeps it; a city named at the head of a line without a dash or
+    # a date is no dateline.
+    ("بنغازي - وكالات:\nقتل ثلاثة جنود ليبيين أمس في هجوم بعبوة ناسفة في أجدابيا.", "Ajdabiya"),
+    ("تشهد بنغازي توترا أمنيا.\nقتل ثلاثة جنود ليبيين أمس في هجوم بعبوة ناسفة.", "Benghazi"),
+])
+def test_extract_dateline_is_no_event_place(text, location):
+    assert _one(text, published=PUBLISHED).location == location

@@ -79,3 +79,17 @@ def _in_context(text: str):
 ])
 def test_bare_capital_is_the_documents(text, expected):
     assert _in_context(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A dateline: a name first on its line near the top, with a dash, a colon, a date after it.
+    ("مقتل خمسة في شرق ليبيا\nبنغازي - وكالات:\nقتل خمسة أشخاص في أجدابيا",
+     [("ليبيا", False), ("بنغازي", True), ("أجدابيا", False)]),
+    ("بيروت: وكالات\nقصفت الطائرات بلدة في البقاع", [("بيروت", True), ("البقاع", False)]),
+    ("تونس 17 إبريل (شينخوا) أعلنت الحركة", [("تونس", True)]),
+    # Not a dateline: inside a line, or with no mark after it.
+    ("قتل شخص في بنغازي - وقال مسؤول إن", [("بنغازي", False)]),
+    ("بنغازي تشهد توترا أمنيا", [("بنغازي", False)]),
+])
+def test_dateline_is_marked(text, expected):
+    assert [(m.text, m.dateline) for m in marsad.geoparse(text)] == expected

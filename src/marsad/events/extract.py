@@ -117,7 +117,8 @@ class Extractor:
         if not triggered:
             return []
         places, about = find_places_in_context(_around(view, triggered), self.gazetteer, view)
-        places_by_sentence = _by_sentence(view, places)
+        # A dateline ("بنغازي - وكالات") says where the report was filed, not where its events were.
+        places_by_sentence = _by_sentence(view, [p for p in places if not p.dateline])
         doc_country = about.country or _dominant_country(places)  # the evidence first, then the count
         dates = find_dates(view, doc.published)
         drafts: list[Draft] = []

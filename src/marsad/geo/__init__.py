@@ -131,7 +131,7 @@ def find_places_in_context(
     for r, place, hint in zip(raws, places, precision, strict=True):
         start, end = view.span(r.start, r.end)
         out.append(PlaceMention(view.doc_id, start, end, view.text[start:end], place, hint, r.qualifier,
-                                bool(r.ids)))
+                                bool(r.ids), r.dateline))
     return out, doc
 
 

@@ -40,6 +40,9 @@ class PlaceMention:
     geo_precision: int | None = None  # ACLED geo_precision hint: 1 town, 2 near / part of, 3 region
     qualifier: str | None = None  # the direction or nearness word before the name ("شرق", "ريف", "قرب")
     known: bool = True  # False: a name the gazetteer lacks, placed (if at all) by the place it lies near
+    # True: the document's dateline ("بنغازي - وكالات"), the city the report was filed from, which
+    # is no evidence of where its events happened.
+    dateline: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's geoparse fields in contract order, then Marsad's extras."""

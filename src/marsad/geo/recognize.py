@@ -48,6 +48,7 @@ class RawMention:
     qualifier: str | None = None  # direction / nearness word ("شرق", "ريف", "قرب", "الشرقي")
     qualifier_kind: str | None = None  # direction or near
     sentence: int = 0
+    dateline: bool = False  # the document's dateline: where the report was filed
 
 
 def _may_start(word: str, index: dict) -> bool:
@@ -244,8 +245,9 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 # name after it, whose namesakes (Zinjibar, Yemen) compete as well.
                 ids = tuple(dict.fromkeys(ids + gaz.lookup(rest)))
                 noun = head_kind
-            if noun is None and (_capital_word_after(toks, i + k) or (s.index == 0 and i == 0 and _dateline(
-                    view.norm, end))) and _capital_homograph(ids, gaz):
+            dateline = start < _DATELINE_SPAN and _dateline(view.norm, start, end)
+            if noun is None and (dateline or _capital_word_after(toks, i + k)) and _capital_homograph(
+                    ids, gaz):
                 noun = "town"  # "تونس العاصمة", the dateline "الجزائر - ": the capital, not its country
             if i > 0 and key in _time_names() and _bare_forms(toks[i - 1].text) & _time_names()[key]:
                 i += k  # "عند المغرب", "بعد صلاة المغرب": the time of day
@@ -260,7 +262,7 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 need is None or (need == "noun" and headed)
                 or (need == "context" and (noun is not None or prep or qual is not None)))
             if ok:
-                out.append(RawMention(start, end, key, ids, noun, qual, qual_kind, s.index))
+                out.append(RawMention(start, end, key, ids, noun, qual, qual_kind, s.index, dateline))
                 last_end = i + k
             i += k
     out.sort(key=lambda r: r.start)  # a list's unknown names are found ahead of its known ones
@@ -306,11 +308,17 @@ def _capital_word_after(toks: Sequence[Token], j: int) -> bool:
     return j < len(toks) and toks[j].text == _CAPITAL_WORD
 
 
-def _dateline(norm: str, end: int) -> bool:
-    """Whether the name ending at `end` (the first words of a document) is its dateline: a dash, a
-    colon, an agency in brackets or the date after it ("الجزائر - أ ف ب", "تونس 17 إبريل")."""
+_DATELINE_SPAN = 400  # characters from the top of a document where its dateline may stand
+
+
+def _dateline(norm: str, start: int, end: int) -> bool:
+    """Whether the name at start..end is the document's dateline: first on its line, near the top,
+    with a dash, a colon, an agency in brackets or the date after it ("بنغازي - وكالات",
+    "الجزائر - أ ف ب", "تونس 17 إبريل", "بيروت: «الشرق الأوسط»")."""
+    before = norm[:start].rstrip(" \t")
     rest = norm[end:end + 3].lstrip()
-    return bool(rest) and (rest[0] in _DATELINE_MARKS or rest[0].isdigit())
+    return (not before or before.endswith("\n")) and bool(rest) and (
+        rest[0] in _DATELINE_MARKS or rest[0].isdigit())
 
 
 def _capital_homograph(ids: tuple[int, ...], gaz: Gazetteer) -> bool:
