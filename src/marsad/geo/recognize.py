@@ -6,6 +6,14 @@ or dropped, and later resolved, using its context: a place noun before it ("مد
 a direction or nearness word ("شرق", "ريف", "قرب", "... الشرقي"), a locative preposition, or an
 organisation noun that makes it part of a name ("جامعة دمشق"). An open place noun followed by a
 word the gazetteer lacks ("قرية X") yields an unresolved mention.
+
+Constructions that say a name is something else: a title before it makes it a person's
+("الشيخ صلاح الدين", data/person_titles.tsv), a source word before a quoted name a newspaper or
+channel ("لـ«الرياض»", data/source_words.tsv), a word of time before "المغرب" the sunset prayer
+(data/time_names.tsv), a nationality adjective is no town ("قيادي سوري"). A country and its capital
+of one name ("تونس", "الجزائر") are the capital with "العاصمة" next to them or as the dateline, and
+"العاصمة" with a nationality adjective, or bare in a document about one country, is that capital
+(data/capitals.tsv). A dateline ("بنغازي - وكالات") is marked: it is where the report was filed.
 """
 
 from __future__ import annotations
