@@ -3,8 +3,10 @@
 import pytest
 
 from marsad.events import acled_types as A
+from marsad.events import triggers as T
 from marsad.events.taxonomy import EVENT_TYPE_OF
 from marsad.events.triggers import Trigger
+from marsad.text import analyse
 
 
 def _decided(stage, facts, inter1, inter2, **kw):
@@ -123,3 +125,77 @@ def test_acled_types_table_valid():
             name = inter.removeprefix("!")
             assert name == "*" or not name.startswith("@") or name[1:] in A.groups()
     assert A.groups()["lethal"] <= set(A.kinds())
+
+
+@pytest.mark.parametrize("stage, kind, contexts, new", [
+    # The first row of the kind whose context holds decides, in the table's order.
+    ("means", "attack", {"protesters_attack", "protesters_after"}, "riot"),
+    ("means", "attack", {"protesters_after"}, "excessive_force"),
+    ("means", "attack", {"aircraft_subject"}, "airstrike"),
+    ("means", "clash", {"protesters_near"}, "riot"),
+    ("means", "riot", {"tyres_burnt"}, "protest"),
+    ("means", "territory_taken", {"unopposed"}, "transfer"),
+    ("means", "missile", {"defused", "aircraft_near"}, "disrupted"),
+    ("means", "missile", {"aircraft_near"}, "airstrike"),
+    # A context that retypes other kinds only.
+    ("means", "clash", {"aircraft_near", "unopposed", "protesters_after"}, None),
+    ("means", "killing", set(), None),
+    ("gathering", "shooting", {"on_gathering"}, "excessive_force"),
+    ("gathering", "protest_intervention", {"on_gathering"}, "protest_intervention"),
+    ("gathering", "clash", {"on_gathering"}, None),
+    ("construction", "shelling", {"air_subject"}, "airstrike"),
+    ("construction", "kidnapping", {"air_subject"}, None),
+])
+def test_acled_types_in_context(stage, kind, contexts, new):
+    assert A.in_context(stage, kind, contexts.__contains__) == new
+
+
+def test_acled_types_in_context_reads_only_the_kinds_rows():
+    asked = []
+    A.in_context("means", "territory_taken", lambda c: asked.append(c) or False)
+    assert asked == ["unopposed"]
+
+
+def _retyped(text, base):
+    """The kind the first trigger of the lexicon's kind `base` was retyped to by its context."""
+    v = analyse("t", text)
+    return next(t.kind for s in v.sentences for t in T.scan(v, s) if t.base == base)
+
+
+@pytest.mark.parametrize("text, base, kind", [
+    # Aircraft with shelling make an air strike; artillery leaves it shelling.
+    ("قصفت الطائرات الحربية البلدة فجر أمس.", "shelling", "airstrike"),
+    ("قصفت المدفعية البلدة فجر أمس.", "shelling", "shelling"),
+    # A defused bomb is a disrupted weapons use; one that went off stays a bomb.
+    ("فكك خبراء المتفجرات عبوة ناسفة قرب السوق صباح أمس.", "ied", "disrupted"),
+    ("انفجرت عبوة ناسفة قرب السوق صباح أمس.", "ied", "ied"),
+    # A place taken unopposed is a transfer; after clashes, a takeover.
+    ("سيطرت قوات الأمن على مبنى البلدية دون أي اشتباك أمس.", "territory_taken", "transfer"),
+    ("سيطرت قوات الأمن على مبنى البلدية أمس بعد اشتباكات عنيفة.", "territory_taken", "territory_taken"),
+    # Protesters: killing them is excessive force, their clash or looting a riot, burning tyres a protest.
+    ("قتل الجنود خمسة متظاهرين أمس.", "killing", "excessive_force"),
+    ("قتلت قوات الأمن ثلاثة مسلحين أمس وسط المدينة.", "killing", "killing"),
+    ("اشتبك محتجون مع الشرطة أمس في وسط المدينة.", "clash", "riot"),
+    ("اشتبك مسلحون مع الشرطة أمس في وسط المدينة.", "clash", "clash"),
+    ("نهب محتجون غاضبون المحلات التجارية أمس في وسط المدينة.", "looting", "riot"),
+    ("نهب مسلحون المحلات التجارية أمس في وسط المدينة.", "looting", "looting"),
+    ("أحرق المحتجون الإطارات أمس في الشارع الرئيسي.", "riot", "protest"),
+    ("أحرق المحتجون مقر الحزب أمس.", "riot", "riot"),
+    # Force on a march: excessive force; on a checkpoint, an attack.
+    ("هاجمت قوات الأمن مسيرة سلمية أمس في العاصمة.", "attack", "excessive_force"),
+    ("هاجمت قوات الأمن حاجزا للمسلحين أمس في العاصمة.", "attack", "attack"),
+    # Aircraft as the subject: an air strike; the army's targeting stays an attack.
+    ("قام طيران التحالف باستهداف مواقع المسلحين أمس.", "attack", "airstrike"),
+    ("قام الجيش باستهداف مواقع المسلحين أمس.", "attack", "attack"),
+    ("استهدف طيران التحالف مواقع المسلحين أمس.", "attack", "airstrike"),
+    ("استهدف الجيش مواقع المسلحين أمس.", "attack", "attack"),
+])
+def test_acled_types_context_in_sentences(text, base, kind):
+    assert _retyped(text, base) == kind
+
+
+def test_acled_types_context_table_valid():
+    for stage, row_kinds, context, new in A.context_rules():
+        assert stage in {"means", "gathering", "construction"}
+        assert row_kinds <= set(A.kinds()) and new in A.kinds() and context in T.CONTEXTS
+    assert {c for *_, c, _ in A.context_rules()} == set(T.CONTEXTS)

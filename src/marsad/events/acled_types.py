@@ -3,8 +3,9 @@
 An event's type is decided in this order, each step on what the one before left:
 
 1. The construction: a trigger word's kind (data/kinds.tsv) gives a type and sub-type, and the
-   means named with it refine the kind first (triggers._retype: an aircraft makes shelling an air
-   strike, protesters make an attack a riot, a defused bomb a disrupted weapons use).
+   words around it retype the kind first (data/context_kinds.tsv, read by `in_context`; triggers.py
+   reads each context): an aircraft makes shelling an air strike, protesters make an attack a riot
+   and killing them excessive force, a defused bomb is a disrupted weapons use.
 2. Precedence: of the tactics one event is reported with, `choose` keeps ACLED's first (a suicide
    bomb over the explosion, an air strike over shelling, a takeover over the clash it came with):
    the kind's rank in data/kinds.tsv.
@@ -27,7 +28,7 @@ The decisions of steps 3 to 6 are rows of data/acled_types.tsv, read in order; A
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -128,6 +129,22 @@ def _inter_holds(pattern: str, inter: str) -> bool:
     name = pattern.removeprefix(NOT)
     holds = inter in groups()[name[1:]] if name.startswith(GROUP) else inter == name
     return holds != negated
+
+
+@lru_cache(maxsize=1)
+def context_rules() -> tuple[tuple[str, frozenset[str], str, str], ...]:
+    """The rows of data/context_kinds.tsv: (stage, kinds, context, new kind), in order."""
+    return tuple((stage, frozenset(kinds_.split("|")), context, new)
+                 for stage, kinds_, context, new, *_ in _rows("context_kinds.tsv"))
+
+
+def in_context(stage: str, kind: str, holds: Callable[[str], bool]) -> str | None:
+    """The kind the first row of `stage` whose kinds include `kind` and whose context `holds`
+    retypes it to; None when none does. Contexts are checked only for rows of the kind, in order."""
+    for row_stage, row_kinds, context, new in context_rules():
+        if row_stage == stage and kind in row_kinds and holds(context):
+            return new
+    return None
 
 
 def decide(stage: str, facts: Iterable[str], inter1: str | None, inter2: str | None,

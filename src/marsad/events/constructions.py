@@ -51,10 +51,9 @@ PHYSICAL_REASONS = frozenset({"result"})
 VERB_PHYSICAL_REASONS = frozenset({"outcome"})
 TARGET_WINDOW = 4
 # An aircraft as the subject between a construction's verb and its noun ("قام طيران التحالف باستهداف
-# مواقع", "ألقت المروحيات قنابل"): the reason `asserted` adds, and the kinds triggers.py then retypes as
-# an air strike. Air words that qualify something else ("القاعدة الجوية") are no subject.
+# مواقع", "ألقت المروحيات قنابل"): the reason `asserted` adds; the kinds it retypes as an air strike are
+# rows of data/context_kinds.tsv. Air words that qualify something else ("القاعدة الجوية") are no subject.
 AIR_SUBJECT = "air_subject"
-AIR_RETYPED = frozenset({"attack", "shelling", "missile", "explosion"})
 AIR_ADJECTIVES = frozenset({"جوي", "جويه", "الجويه", "الجوي", "حربيه", "الحربيه"})
 # Reasons of a noun governed by a word that points to a known event: a relative clause on it recalls
 # that event ("بسبب الألغام التي زرعها التنظيم", "هذا الهجوم الذي نفذته").

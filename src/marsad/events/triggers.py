@@ -16,7 +16,7 @@ its sides are known.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -25,7 +25,7 @@ from ..text import Entry, Match, Matcher, Sentence, TextView, Token
 from ..text.tokens import PRONOUN_SUFFIXES
 from . import clauses, constructions, modality, patterns
 from .acled_types import choose as choose  # re-exported: acled_types owns the kinds and precedence
-from .acled_types import kinds, retype
+from .acled_types import in_context, kinds, retype
 from .acled_types import territory_subtype as territory_subtype
 from .scanner import Scanner, longest
 
@@ -93,12 +93,10 @@ TYRES_WINDOW = 4  # "أضرم المحتجون النار في إطارات": ty
 DEMO_IGNORED = frozenset({"outcome", "result", "count", "announced", "harm"})
 # A verb of violence is weighted for the main clause already (the subordinate ones lose confidence).
 VIOLENCE_IGNORED = frozenset({"predicate"})
-EXPLOSIVE_KINDS = frozenset({"ied", "car_bomb", "explosion", "landmine", "grenade", "missile"})
 DEFUSE_WINDOW = 5  # "فكك خبراء المتفجرات عبوة": a defusing or finding verb this close before
 DEFUSE_SUPPORT = 0.2  # the defusing verb is what the sentence reports
 DESTRUCTION_KINDS = frozenset({"looting", "arson", "destruction"})  # by protesters: a violent demonstration
 # Force whose object is a gathering: "فرقت القوات الأمنية مساء الخميس (13 أكتوبر) مسيرة".
-FORCE_ON_GATHERINGS = frozenset({"killing", "shooting", "attack", "protest_intervention"})
 GATHERING_WINDOW = 12
 JOIN_SUPPORT = 0.3  # as a light verb gives a noun: its own support, and no noun penalty
 JOIN_REACH = 14  # "شارك أهالي مدن أرمناز ودركوش وسلقين وبلدة حفسرجة شمال غرب إدلب في المظاهرات"
@@ -250,37 +248,58 @@ def _near(cues: Sequence[modality.Cue], category: str, first: int, last: int, wi
                for c in cues)
 
 
+@dataclass(frozen=True, slots=True)
+class Around:
+    """What a trigger's context is read from: the sentence's cues and tokens, the trigger's tokens
+    [first, last), the clause breaks and the reasons its confidence moved for."""
+
+    cues: Sequence[modality.Cue]
+    first: int
+    last: int
+    tokens: Sequence[Token] | None = None
+    breaks: Sequence[bool] = ()
+    reasons: Sequence[str] = ()
+
+
+# The contexts of data/context_kinds.tsv (which kinds they retype, and to what, is acled_types'
+# table): what each looks for around the trigger.
+CONTEXTS: dict[str, Callable[[Around], bool]] = {
+    # Protesters storming a building, attacking the police.
+    "protesters_attack": lambda a: a.tokens is not None and _protesters_attack(a.cues, a.tokens, a.last),
+    # "أضرم المحتجون النار في إطارات السيارات", "أحرقوا الإطارات": the burning verb, tyres after it.
+    "tyres_burnt": lambda a: any(c.category == "burn" and c.first == a.first for c in a.cues) and any(
+        c.category == "tyres" and 0 <= c.first - a.last < TYRES_WINDOW for c in a.cues),
+    # "قتل متظاهرين", "أطلقت النار على المحتجين": protesters right after the trigger.
+    "protesters_after": lambda a: any(
+        c.category == "participant" and a.last <= c.first < a.last + PROTEST_RETYPE_WINDOW for c in a.cues),
+    # "نهب محتجون محطات الوقود", "إضرام متظاهرين النار في القنصلية": protesters next to it.
+    "protesters_near": lambda a: _near(a.cues, "participant", a.first, a.last, PARTICIPANT_WINDOW),
+    "unopposed": lambda a: any(c.category == "unopposed" and 0 <= c.first - a.last < UNOPPOSED_WINDOW
+                               for c in a.cues),
+    # "فكك خبراء المتفجرات عبوة ناسفة", "العثور على سيارة مفخخة": a defusing or finding verb before.
+    "defused": lambda a: any(c.category == "defuse" and 0 <= a.first - c.last < DEFUSE_WINDOW
+                             for c in a.cues),
+    # "قصفت الطائرات", "صواريخ أطلقتها مروحية"; but "قصف مدفعي" says itself what it is, and an
+    # aircraft elsewhere in the sentence ("القصف الجوي ... بالتزامن مع قصف مدفعي") is another event.
+    "aircraft_near": lambda a: a.last - a.first == 1 and _near(a.cues, "air", a.first, a.last, AIR_WINDOW),
+    # "استهدف طيران التحالف", "هاجمت طائرات مسيرة": aircraft as the subject.
+    "aircraft_subject": lambda a: a.tokens is not None and any(
+        c.category == "air" and 0 <= c.first - a.last < AIR_SUBJECT_WINDOW
+        and a.tokens[c.first].text not in AIR_ADJECTIVES for c in a.cues),
+    "on_gathering": lambda a: _on_gathering(a.cues, a.breaks, a.last),
+    # "قام طيران التحالف باستهداف مواقع": the report construction found aircraft as its subject.
+    "air_subject": lambda a: constructions.AIR_SUBJECT in a.reasons,
+}
+
+
+def _in_context(stage: str, kind: str, around: Around) -> str | None:
+    return in_context(stage, kind, lambda name: CONTEXTS[name](around))
+
+
 def _retype(kind: str, cues: Sequence[modality.Cue], first: int, last: int,
             tokens: Sequence[Token] | None = None) -> str:
     """Refine a kind from the words around it: who was targeted, what delivered it."""
-    if kind == "attack" and tokens is not None and _protesters_attack(cues, tokens, last):
-        return "riot"
-    if kind == "riot" and any(c.category == "burn" and c.first == first for c in cues) and any(
-            c.category == "tyres" and 0 <= c.first - last < TYRES_WINDOW for c in cues):
-        return "protest"  # "أضرم المحتجون النار في إطارات السيارات", "أحرقوا الإطارات": a road blocked
-    if kind in ("killing", "shooting", "attack") and any(
-            c.category == "participant" and last <= c.first < last + PROTEST_RETYPE_WINDOW for c in cues):
-        return "excessive_force"  # "قتل متظاهرين", "أطلقت النار على المحتجين"
-    if kind in ("clash", "attack") and _near(cues, "participant", first, last, PARTICIPANT_WINDOW):
-        return "riot"  # clashes between protesters and the police, protesters storming a building
-    if kind in DESTRUCTION_KINDS and _near(cues, "participant", first, last, PARTICIPANT_WINDOW):
-        return "riot"  # "نهب محتجون محطات الوقود", "إضرام متظاهرين النار في القنصلية": a riot
-    if kind == "territory_taken" and any(c.category == "unopposed" and 0 <= c.first - last < UNOPPOSED_WINDOW
-                                         for c in cues):
-        return "transfer"  # "سيطرت القوات على مبنى المحافظة دون أي اشتباك": taken, not fought for
-    if kind in EXPLOSIVE_KINDS and any(c.category == "defuse" and 0 <= first - c.last < DEFUSE_WINDOW
-                                       for c in cues):
-        return "disrupted"  # "فكك خبراء المتفجرات عبوة ناسفة", "العثور على سيارة مفخخة"
-    # "قصفت الطائرات", "صواريخ أطلقتها مروحية"; but "قصف مدفعي" says itself what it is, and an
-    # aircraft elsewhere in the sentence ("القصف الجوي ... بالتزامن مع قصف مدفعي") is another event.
-    if (kind in ("shelling", "missile", "explosion") and last - first == 1
-            and _near(cues, "air", first, last, AIR_WINDOW)):
-        return "airstrike"
-    if kind == "attack" and tokens is not None and any(
-            c.category == "air" and 0 <= c.first - last < AIR_SUBJECT_WINDOW
-            and tokens[c.first].text not in AIR_ADJECTIVES for c in cues):
-        return "airstrike"  # "استهدف طيران التحالف", "هاجمت طائرات مسيرة": aircraft as the subject
-    return kind
+    return _in_context("means", kind, Around(cues, first, last, tokens)) or kind
 
 
 def _on_gathering(cues: Sequence[modality.Cue], breaks: Sequence[bool], last: int) -> bool:
@@ -540,12 +559,13 @@ def scan(view: TextView, sentence: Sentence) -> list[Trigger]:
         if lex.kind in TARGET_KINDS and _military_target(m, cues, breaks):
             conf += TARGET_SUPPORT
             reasons.append("target")
-        kind = table[_retype(lex.kind, cues, m.first, m.last, tokens)]
-        if kind.name in FORCE_ON_GATHERINGS and _on_gathering(cues, breaks, m.last):
-            kind = table["excessive_force" if kind.name != "protest_intervention" else kind.name]
+        # The words around it retype the kind (acled_types' data/context_kinds.tsv, stage by stage).
+        around = Around(cues, m.first, m.last, tokens, breaks, reasons)
+        kind = table[_in_context("means", lex.kind, around) or lex.kind]
+        if (on_gathering := _in_context("gathering", kind.name, around)) is not None:
+            kind = table[on_gathering]
             reasons.append("on_gathering")  # "أطلقوا النار على مسيرة سلمية": the march was there
-        if constructions.AIR_SUBJECT in reasons and kind.name in constructions.AIR_RETYPED:
-            kind = table["airstrike"]  # "قام طيران التحالف باستهداف مواقع": aircraft did it
+        kind = table[_in_context("construction", kind.name, around) or kind.name]
         if kind.name == "riot" and (
                 (lex.kind == "attack" and _protesters_attack(cues, tokens, m.last))
                 or (lex.kind in DESTRUCTION_KINDS and any(
