@@ -1,5 +1,7 @@
 """The typing table (events/acled_types.py, data/acled_types.tsv): each decision on kinds and inter codes."""
 
+from dataclasses import replace
+
 import pytest
 
 from marsad.events import acled_types as A
@@ -199,3 +201,18 @@ def test_acled_types_context_table_valid():
         assert stage in {"means", "gathering", "construction"}
         assert row_kinds <= set(A.kinds()) and new in A.kinds() and context in T.CONTEXTS
     assert {c for *_, c, _ in A.context_rules()} == set(T.CONTEXTS)
+
+
+@pytest.mark.parametrize("kind, base, expected", [
+    # Force the context made excessive force is the killing it is when no protest is asserted.
+    ("excessive_force", "killing", ("killing", "Violence against civilians")),
+    ("riot", "attack", ("attack", "Battles")),
+    # A demonstration word asserts no demonstration here: no event.
+    ("protest_intervention", "protest_intervention", None),
+    ("riot", "riot", None),
+    # Anything else is kept.
+    ("airstrike", "shelling", ("airstrike", "Explosions/Remote violence")),
+])
+def test_acled_types_unasserted_demonstration(kind, base, expected):
+    t = A.unasserted_demonstration(replace(_trigger(kind), base=base))
+    assert (None if t is None else (t.kind, t.event_type)) == expected

@@ -6,6 +6,8 @@ An event's type is decided in this order, each step on what the one before left:
    words around it retype the kind first (data/context_kinds.tsv, read by `in_context`; triggers.py
    reads each context): an aircraft makes shelling an air strike, protesters make an attack a riot
    and killing them excessive force, a defused bomb is a disrupted weapons use.
+   A demonstration type needs the demonstration asserted: with none, force on protesters is the
+   violence it is (`unasserted_demonstration`).
 2. Precedence: of the tactics one event is reported with, `choose` keeps ACLED's first (a suicide
    bomb over the explosion, an air strike over shelling, a takeover over the clash it came with):
    the kind's rank in data/kinds.tsv.
@@ -39,6 +41,7 @@ from .taxonomy import EVENT_TYPE_OF
 TERRITORY_KIND = "territory_taken"
 TERRITORY_STATE = "Government regains territory"
 TERRITORY_NON_STATE = "Non-state actor overtakes territory"
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 ANY = "*"
 NOT = "!"
 GROUP = "@"
@@ -81,6 +84,8 @@ class _Typed(Protocol):
     kind: str
     confidence: float
     start: int
+    event_type: str
+    base: str
 
 
 T = TypeVar("T", bound=_Typed)
@@ -207,3 +212,14 @@ def retype(trigger: T, kind: str) -> T:
     the target is known to be civilians."""
     k = kinds()[kind]
     return replace(trigger, kind=k.name, event_type=k.event_type, sub_event_type=k.sub_event_type)
+
+
+def unasserted_demonstration(trigger: T) -> T | None:
+    """`trigger` where no demonstration is asserted: a kind the context made a demonstration's
+    ("قتل متظاهرين": excessive force) is its lexicon kind again, a demonstration word is no event
+    (None); any other is kept."""
+    if trigger.event_type not in DEMONSTRATION_TYPES:
+        return trigger
+    if kinds()[trigger.base].event_type in DEMONSTRATION_TYPES:
+        return None
+    return retype(trigger, trigger.base)

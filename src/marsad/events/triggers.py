@@ -24,8 +24,9 @@ from importlib import resources
 from ..text import Entry, Match, Matcher, Sentence, TextView, Token
 from ..text.tokens import PRONOUN_SUFFIXES
 from . import clauses, constructions, modality, patterns
+from .acled_types import DEMONSTRATION_TYPES, in_context, kinds, unasserted_demonstration
 from .acled_types import choose as choose  # re-exported: acled_types owns the kinds and precedence
-from .acled_types import in_context, kinds, retype
+from .acled_types import retype as retype
 from .acled_types import territory_subtype as territory_subtype
 from .scanner import Scanner, longest
 
@@ -113,7 +114,7 @@ NOUN_GOVERNORS = frozenset({"prep", "reference", "cause", "generic", "trial"})
 
 # Event types that count as political violence against people, and as demonstrations.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-DEMO_TYPES = frozenset({"Protests", "Riots"})
+DEMO_TYPES = DEMONSTRATION_TYPES
 
 # Kinds that type an event only when reported themselves, never as a weaker companion.
 REPORT_ONLY_KINDS = frozenset({"territory_taken"})
@@ -710,10 +711,7 @@ def detect(view: TextView, sentence: Sentence, min_confidence: float = MIN_CONFI
         return found
     demo = any(_asserts_demonstration(t) for t in found if t.confidence >= min_confidence)
     if not demo:
-        table = kinds()
-        found = [retype(t, t.base) if t.event_type in DEMO_TYPES
-                 and table[t.base].event_type not in DEMO_TYPES else t for t in found]
-        found = [t for t in found if t.event_type not in DEMO_TYPES]
+        found = [u for t in found if (u := unasserted_demonstration(t)) is not None]
     groups = {_group(t.event_type) for t in found if t.confidence >= min_confidence}
     # A place taken is a report of its own: a weak territory word never retypes another event by
     # precedence ("قتل متظاهرون ... في ساحة التحرير" is no government regaining territory).
