@@ -34,7 +34,7 @@ from ..actors.naming import romanize
 from ..documents import Document, source_name
 from ..geo import country_info, find_places, find_places_in_context, load_gazetteer
 from ..text import Matcher, Sentence, TextView, analyse, fold
-from .acled_types import choose, decide, final_type, lethal_force
+from .acled_types import DEMONSTRATION_TYPES, choose, decide, final_type, lethal_force
 from .dates import event_date_for, find_dates
 from .fatalities import FatalityMention, casualty_words, find_fatalities, toll_reference, total_fatalities
 from .fuse import fuse_events, is_generic_actor
@@ -731,7 +731,7 @@ def _allocate(deaths: list, groups: list[list[Trigger]]) -> list[list]:
     return shares
 
 
-_PROTEST_TYPES = ("Protests", "Riots")
+_PROTEST_TYPES = DEMONSTRATION_TYPES
 # Triggers that report a toll rather than an act of their own ("مقتل", "قتلى", "لقي مصرعه").
 # Casualty groups (events/data/casualty_words.tsv) and the generic actor they stand for.
 _VICTIM_GROUPS = {
