@@ -168,3 +168,21 @@ def test_cli_warc_records_are_documents(tmp_path):
     assert p.returncode == 0, p.stderr
     events = [json.loads(line) for line in p.stdout.splitlines()]
     assert [e["doc_ids"] for e in events] == [["https://example.org/a"]]
+
+
+def test_cli_output_to_a_fifo_writes_into_it_and_leaves_it_a_fifo(articles, tmp_path):
+    # "-o /dev/null" and pipes: a special file is written to, never replaced by a renamed file.
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    p = run("extract", str(articles), "-o", str(fifo))
+    reader.join(timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert [json.loads(line)["doc_ids"] for line in received[0].splitlines()] == [["a1"]]

@@ -55,10 +55,17 @@ def _output(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         yield sys.stdout
         return
-    # Write to a temporary file and rename, so an interrupted run never leaves half a file.
     import os
+    import stat
     import tempfile
 
+    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        # A device, pipe or socket ("-o /dev/null", a FIFO): write to it; renaming a file over it
+        # would replace the device itself.
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            yield f
+        return
+    # Write to a temporary file and rename, so an interrupted run never leaves half a file.
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".marsad-", dir=directory)
     try:
