@@ -49,6 +49,19 @@ def anaphors() -> dict[str, Anaphor]:
             for _, r in read_tsv("anaphors.tsv")}
 
 
+@lru_cache(maxsize=1)
+def anaphor_stems() -> tuple[str, ...]:
+    """The anaphors without their article, for a substring test of a sentence ("جيش" in "للجيش")."""
+    words = [w for w, a in anaphors().items() if a.refers != "epithet"]  # epithets only follow one
+    return tuple(sorted({w[2:] if w.startswith("ال") else w for w in words}))
+
+
+@lru_cache(maxsize=1)
+def anaphor_heads() -> tuple[str, ...]:
+    """The head words groups are named with ("تنظيم", "حركة"): what an anaphor may find past the window."""
+    return tuple(sorted({a.head for a in anaphors().values() if a.head}))
+
+
 def remember(view: TextView, sentence: Sentence, mentions: list[ActorMention],
              antecedents: Antecedents) -> None:
     """Note the actors `sentence` names."""

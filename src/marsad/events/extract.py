@@ -28,7 +28,8 @@ from ..actors import (
     government_side,
     interaction,
 )
-from ..actors.anaphora import Antecedents, remember, resolve_anaphora
+from ..actors.anaphora import WINDOW as ANAPHORA_WINDOW
+from ..actors.anaphora import Antecedents, anaphor_heads, anaphor_stems, remember, resolve_anaphora
 from ..actors.claims import claimable_kinds, find_claimant
 from ..actors.naming import romanize
 from ..documents import Document, source_name
@@ -123,11 +124,12 @@ class Extractor:
         dates = find_dates(view, doc.published)
         drafts: list[Draft] = []
         antecedents: Antecedents = {}  # sentence index -> the actors it names, for "التنظيم", "الجيش" ...
-        read = 0  # sentences read for antecedents so far
+        unread: set[int] = set()  # history sentences passed over: they name no antecedent
         for sentence, triggers in triggered:
-            _track_antecedents(view, sentence.index, read, antecedents)
-            read = sentence.index + 1
+            if _may_refer_back(view, sentence):
+                _track_antecedents(view, sentence.index, antecedents, unread)
             if _dated_by_past_year(view, sentence, triggers, dates, doc.published):
+                unread.add(sentence.index)
                 continue
             attribution = find_attribution(view, sentence)
             mentions = speakers = _resolve_anaphora(view, sentence, find_actors(view, sentence), antecedents)
@@ -951,10 +953,23 @@ def _air_power_for_unnamed_strikes(drafts: list[Draft], events: list[Event]) -> 
         e.interaction = interaction(e.inter1, e.inter2)
 
 
-def _track_antecedents(view: TextView, upto: int, done: int, antecedents: Antecedents) -> None:
-    """Read the actors of sentences [done, upto), for later anaphors."""
-    for s in view.sentences[done:upto]:
-        remember(view, s, find_actors(view, s), antecedents)
+def _may_refer_back(view: TextView, sentence: Sentence) -> bool:
+    """Whether the sentence holds a word that may be an anaphor ("التنظيم", "للجيش"): only then are
+    the sentences before it read for antecedents (most sentences of most articles hold none)."""
+    text = view.sentence_text(sentence)
+    return any(stem in text for stem in anaphor_stems())
+
+
+def _track_antecedents(view: TextView, upto: int, antecedents: Antecedents, unread: set[int]) -> None:
+    """Read the actors of the sentences before `upto` that an anaphor there may refer to (see
+    actors.anaphora.antecedent): every sentence of the window, and before it only those that name a
+    group's head word ("تنظيم", "حركة"), once each."""
+    heads = anaphor_heads()
+    for s in view.sentences[:upto]:
+        if s.index in antecedents or s.index in unread:
+            continue
+        if s.index >= upto - ANAPHORA_WINDOW or any(h in view.sentence_text(s) for h in heads):
+            remember(view, s, find_actors(view, s), antecedents)
 
 
 # Case endings of an indefinite accusative object: tanween alef ("متظاهرا", "صحفيا") and the
