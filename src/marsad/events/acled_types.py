@@ -143,11 +143,25 @@ def context_rules() -> tuple[tuple[str, frozenset[str], str, str], ...]:
                  for stage, kinds_, context, new, *_ in _rows("context_kinds.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _context_index() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """(stage, kind) -> its rows' (context, new kind), in the table's order."""
+    index: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for stage, kinds_, context, new in context_rules():
+        for kind in kinds_:
+            index.setdefault((stage, kind), []).append((context, new))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def has_context_rows(stage: str, kind: str) -> bool:
+    return (stage, kind) in _context_index()
+
+
 def in_context(stage: str, kind: str, holds: Callable[[str], bool]) -> str | None:
     """The kind the first row of `stage` whose kinds include `kind` and whose context `holds`
     retypes it to; None when none does. Contexts are checked only for rows of the kind, in order."""
-    for row_stage, row_kinds, context, new in context_rules():
-        if row_stage == stage and kind in row_kinds and holds(context):
+    for context, new in _context_index().get((stage, kind), ()):
+        if holds(context):
             return new
     return None
 

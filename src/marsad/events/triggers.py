@@ -24,7 +24,7 @@ from importlib import resources
 from ..text import Entry, Match, Matcher, Sentence, TextView, Token
 from ..text.tokens import PRONOUN_SUFFIXES
 from . import clauses, constructions, modality, patterns
-from .acled_types import DEMONSTRATION_TYPES, in_context, kinds, unasserted_demonstration
+from .acled_types import DEMONSTRATION_TYPES, has_context_rows, in_context, kinds, unasserted_demonstration
 from .acled_types import choose as choose  # re-exported: acled_types owns the kinds and precedence
 from .acled_types import retype as retype
 from .acled_types import territory_subtype as territory_subtype
@@ -294,6 +294,8 @@ CONTEXTS: dict[str, Callable[[Around], bool]] = {
 
 
 def _in_context(stage: str, kind: str, around: Around) -> str | None:
+    if not has_context_rows(stage, kind):  # most kinds have no row at a stage
+        return None
     return in_context(stage, kind, lambda name: CONTEXTS[name](around))
 
 
