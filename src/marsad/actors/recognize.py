@@ -251,10 +251,16 @@ _MAX_QUOTED = 40  # characters of a quoted name
 _MAX_QUOTED_WORDS = 4  # a longer quotation is a statement, not a name
 
 
-def _head(word: str, words: dict[str, frozenset[str]]) -> Candidate | None:
-    """The reading of `word` as a unit head, its proclitics stripped ("وللواء" → "لواء")."""
+_HEAD_ROLES = frozenset({"numbered", "named", "quoted"})
+
+
+@lru_cache(maxsize=100_000)
+def _head(word: str) -> Candidate | None:
+    """The reading of `word` as a unit head, its proclitics stripped ("وللواء" → "لواء"); cached per
+    word, as every word of a sentence with actors is asked."""
+    words = unit_words()
     for form, cand in candidate_map(word).items():
-        if not cand.suffix and words.get(form, frozenset()) & {"numbered", "named", "quoted"}:
+        if not cand.suffix and form in words and words[form] & _HEAD_ROLES:
             return cand
     return None
 
@@ -278,7 +284,7 @@ def find_units(view: TextView, toks: list, covered: set[int]) -> list[ActorMenti
     out: list[ActorMention] = []
     i = 0
     while i < len(toks):
-        head = None if i in covered else _head(toks[i].text, words)
+        head = None if i in covered else _head(toks[i].text)
         if head is None:
             i += 1
             continue

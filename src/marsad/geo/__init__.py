@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from ..text import TextView, analyse
+from ..text.tokens import TOKEN_RE
 from .countries import country_info
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .importer import import_geonames
@@ -86,10 +87,11 @@ def _nationalities(view: TextView) -> list[tuple[str, str]]:
     adjectives = nationality_adjectives()
     out = []
     for s in view.sentences:
-        for t in view.tokens_of(s):
-            iso = adjectives.get((t.text, True)) or adjectives.get((t.text, False))
+        # The words alone, as tokenize reads them: most of these sentences are never tokenized.
+        for word in TOKEN_RE.findall(view.norm, s.start, s.end):
+            iso = adjectives.get((word, True)) or adjectives.get((word, False))
             if iso:
-                out.append((t.text, iso))
+                out.append((word, iso))
     return out
 
 

@@ -186,7 +186,7 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
             if i in covered:  # a word of a listed name the gazetteer lacks
                 i += 1
                 continue
-            unknowns, known = _listed_names(view.norm, toks, i, gaz)
+            unknowns, known = _listed_names(view.norm, toks, i, gaz) if _list_noun_of(text) else ([], {})
             for first, last, u in unknowns:
                 out.append(RawMention(u.start, u.end, u.key, (), u.noun, None, None, s.index))
                 covered.update(range(first, last))
