@@ -188,7 +188,7 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 continue
             unknowns, known = _listed_names(view.norm, toks, i, gaz) if _list_noun_of(text) else ([], {})
             for first, last, u in unknowns:
-                out.append(RawMention(u.start, u.end, u.key, (), u.noun, None, None, s.index))
+                out.append(u.mention(s.index))
                 covered.update(range(first, last))
             listed.update(known)
             capital = _capital_by_adjective(toks, i, gaz) if "عاصمه" in text else None
@@ -206,8 +206,7 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 unknown = _unknown_after_noun(toks, i, gaz)
                 if unknown is not None:
                     j, raw = unknown
-                    out.append(RawMention(raw.start, raw.end, raw.key, (), raw.noun, raw.qualifier,
-                                          raw.qualifier_kind, s.index))
+                    out.append(raw.mention(s.index))
                     i = last_end = j
                     continue
                 i += 1
@@ -219,8 +218,7 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 unknown = _unknown_after_noun(toks, i, gaz) if k == 1 else None
                 if unknown is not None:
                     j, raw = unknown
-                    out.append(RawMention(raw.start, raw.end, raw.key, (), raw.noun, raw.qualifier,
-                                          raw.qualifier_kind, s.index))
+                    out.append(raw.mention(s.index))
                     i = last_end = j
                     continue
                 i += 1
@@ -231,8 +229,7 @@ def find_raw(view: TextView, gaz: Gazetteer) -> list[RawMention]:
                 unknown = _unknown_after_noun(toks, i - 1, gaz, head_known=True)
                 if unknown is not None and unknown[0] == i + 2:
                     j, raw = unknown
-                    out.append(RawMention(raw.start, raw.end, raw.key, (), raw.noun, raw.qualifier,
-                                          raw.qualifier_kind, s.index))
+                    out.append(raw.mention(s.index))
                     i = last_end = j
                     continue
             start, end = toks[i].start + cut, toks[i + k - 1].end
@@ -572,6 +569,11 @@ class _Unknown:
     noun: str
     qualifier: str | None
     qualifier_kind: str | None
+
+    def mention(self, sentence: int) -> RawMention:
+        """The raw mention of a name the gazetteer lacks (no ids: resolved only by its neighbours)."""
+        return RawMention(self.start, self.end, self.key, (), self.noun, self.qualifier, self.qualifier_kind,
+                          sentence)
 
 
 def _unknown_after_noun(toks: Sequence[Token], i: int, gaz: Gazetteer,
