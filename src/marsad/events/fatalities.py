@@ -41,7 +41,7 @@ object ("نسب للحوثيين") or the agent of a verb whose own victims foll
   are dropped.
 
 Lexicon: `data/casualty_words.tsv`; `toll_reference` reads `data/toll_references.tsv` for the
-sentences that give an attack's toll after it (`extract._attach_tolls`). Offsets are normalised;
+sentences that give an attack's toll after it (`tolls.attach_tolls`). Offsets are normalised;
 `TextView.span()` maps them back.
 """
 
