@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from ..text import Entry, Match, Matcher, Token
+from ..text import Entry, Match, Token
 from ..text.tokens import PRONOUN_SUFFIXES
 from . import modality, patterns
 from .clauses import Clauses
@@ -125,7 +125,8 @@ def constructions() -> list[Construction]:
     return out
 
 
-def _verb_entries() -> list[Entry]:
+@lru_cache(maxsize=1)
+def verb_scanner() -> Scanner:
     """The verbs of the before/after rows, one entry per form, carrying their row."""
     entries = []
     for c in constructions():
@@ -133,18 +134,7 @@ def _verb_entries() -> list[Entry]:
             continue
         for word in c.words:
             entries += [Entry.of(form, c.name, c, suffix=suffix) for form, suffix in _verb_forms(word)]
-    return entries
-
-
-@lru_cache(maxsize=1)
-def verb_scanner() -> Scanner:
-    return Scanner(_verb_entries())
-
-
-@lru_cache(maxsize=1)
-def verb_gate() -> Matcher:
-    """The same verbs, for their substring pre-check (`Matcher.may_match`)."""
-    return Matcher(_verb_entries())
+    return Scanner(entries)
 
 
 def _link_prefix(m: Match) -> str:
@@ -178,9 +168,7 @@ def licences(matches: Sequence[Match], aspects: Sequence[str], violent: Sequence
     cands = [i for i, m in enumerate(matches) if violent[i]]
     if not cands:
         return out
-    # Most sentences hold none of the verbs: ruled out at C speed before the token-level scan.
-    verbs = verb_scanner().scan(tokens) if verb_gate().may_match(" ".join(t.text for t in tokens)) else []
-    for v in verbs:
+    for v in verb_scanner().scan(tokens):
         if v.prefix.endswith(_NOUN_PREFIXES):
             continue
         c: Construction = v.entry.data
