@@ -87,3 +87,17 @@ def test_an_earlier_event_is_recalled_unless_earlier_today():
 def test_earlier_opening_a_sentence_is_the_same_days_news():
     assert [e[:2] for e in _coded("وفي وقت سابق، اعتقلت قوات الأمن عشرين شخصا في الموصل.")] == [
         ("Strategic developments", "Arrests")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "نتج عن" (resulted in) reports the act after it, as "أسفر عن" does.
+        ("باشرت قوات الأمن عمليات أمنية في عدد من المناطق نتج عنها القبض على 88 متورطا أمس.", ["Arrests"]),
+        ("شنت الشرطة حملة دهم نتج عنها اعتقال خمسة شبان في المدينة أمس.", ["Arrests"]),
+        # A feared result reports nothing.
+        ("يخشى الأهالي أن تنتج عن الأزمة حملة اعتقالات واسعة.", []),
+    ],
+)
+def test_a_result_verb_reports_the_act_after_it(text, expected):
+    assert [e.sub_event_type for e in marsad.extract(text, published="2021-03-10")] == expected
