@@ -374,7 +374,6 @@ def _allocate(deaths: list, groups: list[list[Trigger]]) -> list[list]:
     return shares
 
 
-_PROTEST_TYPES = DEMONSTRATION_TYPES
 # Casualty groups (events/data/casualty_words.tsv) and the generic actor they stand for.
 _VICTIM_GROUPS = {
     "militant": "unidentified",
@@ -431,7 +430,7 @@ def _fold_into_protests(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         target = d.fields.get("actor2", "")
-        if d.trigger.event_type in _PROTEST_TYPES or not target.startswith("Protesters ("):
+        if d.trigger.event_type in DEMONSTRATION_TYPES or not target.startswith("Protesters ("):
             out.append(d)
             continue
         p = protests[0]

@@ -34,10 +34,8 @@ def set_place(d: Draft, place, from_context: bool) -> None:
         location=ascii_name(pl.name),
         latitude=pl.latitude,
         longitude=pl.longitude,
-        admin1=pl.admin1 and ascii_name(pl.admin1),
-        admin2=pl.admin2 and ascii_name(pl.admin2),
-        admin3=pl.admin3 and ascii_name(pl.admin3),
         geo_precision=_geo_precision(place, from_context),
+        **_admin_fields(pl),
     )
     d.cite_original("location", place.start, place.end)
     d.signals["place"] = True
@@ -53,7 +51,8 @@ def one_per_place(d: Draft, view: TextView, places_by_sentence: dict[int, list])
         return [d]
     by_place = _tolls_by_place(d, view, places_by_sentence.get(d.sentence.index, []))
     if by_place:
-        return [_at_place(d, place, known, toll, view, mentions) for place, known, toll, mentions in by_place]
+        return [_at_place(d, place, None if known else d.place.place, toll, view, mentions)
+                for place, known, toll, mentions in by_place]
     listed = _list_of(d, places_by_sentence.get(d.sentence.index, []))
     members: dict[str, tuple[Any, bool]] = {}  # location name -> (mention, known to the gazetteer)
     for p in listed:
@@ -62,26 +61,9 @@ def one_per_place(d: Draft, view: TextView, places_by_sentence: dict[int, list])
     if len(members) < 2:
         return [d]
     near = _list_anchor(d, listed, places_by_sentence.get(d.sentence.index, []))
-    out = []
     tolls = shares(int(d.fields.get("fatalities") or 0), len(members))
-    for (name, (place, known)), toll in zip(members.items(), tolls, strict=True):
-        c = replace(
-            d,
-            fields=dict(d.fields),
-            evidence=[e for e in d.evidence if e.field != "location"],
-            signals=dict(d.signals),
-            split_at=place.start,
-        )
-        set_place(c, place, False)
-        if not known:
-            c.fields.update(location=name, latitude=near.latitude, longitude=near.longitude,
-                            admin1=near.admin1 and ascii_name(near.admin1),
-                            admin2=near.admin2 and ascii_name(near.admin2),
-                            admin3=near.admin3 and ascii_name(near.admin3),
-                            geo_precision=_near_precision(near))
-        c.fields["fatalities"] = toll
-        out.append(c)
-    return out
+    return [_at_place(d, place, None if known else near, toll)
+            for (place, known), toll in zip(members.values(), tolls, strict=True)]
 
 
 _ANCHOR_GAP = 16  # characters between a list and the place it lies near ("، شمال منبج", " في ريف حلب")
@@ -115,28 +97,35 @@ def _tolls_by_place(d: Draft, view: TextView, sentence_places: list) -> list | N
     return out
 
 
-def _at_place(d: Draft, place, known: bool, toll: int, view: TextView, deaths: list) -> Draft:
-    """A copy of `d` at one place of a report split by place, with that place's toll and evidence."""
+def _at_place(
+    d: Draft, place, near, toll: int, view: TextView | None = None, deaths: list | None = None
+) -> Draft:
+    """A copy of `d` at one place of a report split by place, with its own location evidence and toll.
+    NEAR: the place a name the gazetteer lacks lies near (None: the name is known). DEATHS: the death
+    mentions of that place alone, when the report gives its toll place by place."""
+    dropped = ("location",) if deaths is None else ("location", "fatalities")
     c = replace(
         d,
         fields=dict(d.fields),
-        evidence=[e for e in d.evidence if e.field not in ("location", "fatalities")],
+        evidence=[e for e in d.evidence if e.field not in dropped],
         signals=dict(d.signals),
         split_at=place.start,
-        deaths=deaths,
+        deaths=d.deaths if deaths is None else deaths,
     )
     set_place(c, place, False)
-    if not known:
-        near = d.place.place
-        c.fields.update(location=romanize(fold(place.text)), latitude=near.latitude,
-                        longitude=near.longitude, admin1=near.admin1 and ascii_name(near.admin1),
-                        admin2=near.admin2 and ascii_name(near.admin2),
-                        admin3=near.admin3 and ascii_name(near.admin3), geo_precision=_near_precision(near))
+    if near is not None:
+        c.fields.update(location=romanize(fold(place.text)), latitude=near.latitude, longitude=near.longitude,
+                        geo_precision=_near_precision(near), **_admin_fields(near))
     c.fields["fatalities"] = toll
-    _, mention = total_fatalities(deaths)
-    if mention is not None and toll:
-        c.cite(view, "fatalities", mention.start, mention.end)
+    if deaths is not None and view is not None and toll:
+        _, mention = total_fatalities(deaths)
+        if mention is not None:
+            c.cite(view, "fatalities", mention.start, mention.end)
     return c
+
+
+def _admin_fields(pl) -> dict[str, str | None]:
+    return {k: getattr(pl, k) and ascii_name(getattr(pl, k)) for k in ("admin1", "admin2", "admin3")}
 
 
 def _near_precision(near) -> int:

@@ -19,7 +19,6 @@ from .fatalities import casualty_words
 from .numbers import find_numbers
 from .triggers import Trigger
 
-_PROTEST_TYPES = DEMONSTRATION_TYPES
 _VICTIM_REACH = 16  # characters after "N عناصر من" within which the victims' group is named
 # Triggers that report a toll rather than an act of their own ("مقتل", "قتلى", "لقي مصرعه").
 OUTCOME_KINDS = frozenset({"killing"})
@@ -214,7 +213,7 @@ def group_triggers(
     groups: list[tuple[str | None, list[Trigger]]] = []
     ordered = sorted(triggers, key=lambda t: t.start)
     outcomes = [t for t in ordered if t.kind in OUTCOME_KINDS]
-    if any(t.kind not in OUTCOME_KINDS and t.event_type not in _PROTEST_TYPES for t in ordered):
+    if any(t.kind not in OUTCOME_KINDS and t.event_type not in DEMONSTRATION_TYPES for t in ordered):
         # "قصفت طائرات التحالف مواقع التنظيم مما أسفر عن مقتل 15": the deaths are the strike's toll,
         # not a killing of their own; they join the nearest event, whoever the syntax makes their agent.
         ordered = [t for t in ordered if t.kind not in OUTCOME_KINDS]
@@ -233,7 +232,7 @@ def group_triggers(
         else:
             groups.append((a1, [t]))
     for t in outcomes:
-        violent = [m for _, m in groups if m[0].event_type not in _PROTEST_TYPES]
+        violent = [m for _, m in groups if m[0].event_type not in DEMONSTRATION_TYPES]
         min(violent, key=lambda m: min(abs(t.start - x.start) for x in m)).append(t)
     return [members for _, members in groups]
 

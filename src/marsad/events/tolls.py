@@ -12,9 +12,6 @@ from .fatalities import FatalityMention, find_fatalities, toll_reference, total_
 from .fuse import is_generic_actor
 from .roles import OUTCOME_KINDS
 
-_PROTEST_TYPES = DEMONSTRATION_TYPES
-
-
 _TOLL_REACH = 2  # sentences after an attack within which a bare death toll is that attack's toll
 # ... and within which a sentence that names the attack ("الهجوم") gives its toll, no other event between
 _REFERRED_REACH = 4
@@ -90,7 +87,7 @@ def _same_event(a: Draft, b: Draft) -> bool:
 
 def _may_host(d: Draft) -> bool:
     """An attack whose toll a later sentence may give: not a bare death report, not a protest."""
-    return d.trigger.kind not in OUTCOME_KINDS and d.trigger.event_type not in _PROTEST_TYPES
+    return d.trigger.kind not in OUTCOME_KINDS and d.trigger.event_type not in DEMONSTRATION_TYPES
 
 
 def _referred_tolls(drafts: list[Draft], r: _Readings, told: set[int], used: set[int]) -> None:

@@ -435,14 +435,10 @@ _COMPOUND_MAX = 4  # words of a name that starts with a compound head ("أم د�
 _LIST_COMMAS = ("،", ",")
 
 
-def _list_noun(tok: Token) -> str | None:
-    """The kind of a plural or dual place noun that opens a list ("قرى", "بلدتي"), read through its
-    proclitics ("في قرى", "وبلدات")."""
-    return _list_noun_of(tok.text)
-
-
 @lru_cache(maxsize=100_000)
 def _list_noun_of(word: str) -> str | None:
+    """The kind of a plural or dual place noun that opens a list ("قرى", "بلدتي"), read through its
+    proclitics ("في قرى", "وبلدات")."""
     nouns = _list_nouns()
     return next((nouns[f] for f, c in candidate_map(word).items() if not c.suffix and f in nouns), None)
 
@@ -475,7 +471,7 @@ def _listed_names(norm: str, toks: Sequence[Token], i: int,
     والدندنية", "مدينتي الباب واعزاز"): those the gazetteer lacks, as (first token, end token, unknown
     name), and the token indices of those it knows (left to the main loop, headed by the noun's
     kind). Nothing unless the list holds two names or more."""
-    kind = _list_noun(toks[i])
+    kind = _list_noun_of(toks[i].text)
     if kind is None:
         return [], {}
     members: list[tuple[int, int, _Unknown] | int] = []
