@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
+from ..datafiles import read_table
 from ..text import Entry, Match, Token
 from ..text.tokens import PRONOUN_SUFFIXES
 from . import modality, patterns
@@ -112,15 +112,13 @@ def _verb_forms(word: str) -> list[tuple[str, bool]]:
 
 @lru_cache(maxsize=1)
 def constructions() -> list[Construction]:
-    text = resources.files("marsad.events").joinpath("data/constructions.tsv").read_text(encoding="utf-8")
     out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, shape, words, reach, floor, link, min_weight, flags = line.split("\t")
-        fl = set(flags.split(","))
-        out.append(Construction(name, shape, tuple(words.split("|")), int(reach), float(floor),
-                                "" if link == "-" else link, float(min_weight), "noprep" in fl,
+    columns = ("name", "shape", "words", "reach", "floor", "link", "min_weight", "flags?")
+    for r in read_table("marsad.events", "data/constructions.tsv", columns):
+        fl = set(r["flags"].split(","))
+        link = "" if r["link"] == "-" else r["link"]
+        out.append(Construction(r["name"], r["shape"], tuple(r["words"].split("|")), int(r["reach"]),
+                                float(r["floor"]), link, float(r["min_weight"]), "noprep" in fl,
                                 "physical" in fl, "pron" in fl, "rel" in fl, "weapon" in fl))
     return out
 

@@ -52,6 +52,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from marsad.datafiles import read_table
 from marsad.text import Entry, Match, Matcher, Sentence, TextView, Token, candidates
 
 from .dates import month_names
@@ -891,9 +892,8 @@ def _chains(killed: list[FatalityMention]) -> list[FatalityMention]:
 
 @lru_cache(maxsize=1)
 def _reference_matcher() -> Matcher:
-    text = resources.files("marsad.events").joinpath("data/toll_references.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")][1:]
-    return Matcher([Entry(tuple(phrase.split()), kind, suffix=False) for phrase, kind in rows])
+    rows = read_table("marsad.events", "data/toll_references.tsv", ("word", "kind"))
+    return Matcher([Entry(tuple(r["word"].split()), r["kind"], suffix=False) for r in rows])
 
 
 def toll_reference(view: TextView, sentence: Sentence) -> str | None:
