@@ -20,7 +20,8 @@ def test_a_row_longer_than_the_header_names_its_file_and_line():
 
 def test_every_packaged_data_file_reads():
     # The files other readers use, read through the one reader: none breaks its header.
-    for package, name in [("marsad.actors", "data/actors.tsv"), ("marsad.geo.data", "context.tsv"),
-                          ("marsad.events", "data/place_lists.tsv"), ("marsad.geo.data", "list_nouns.tsv"),
-                          ("marsad.events", "data/constructions.tsv"), ("marsad.events", "data/toll_references.tsv")]:
+    files = [("marsad.actors", "data/actors.tsv"), ("marsad.geo.data", "context.tsv"),
+             ("marsad.events", "data/place_lists.tsv"), ("marsad.geo.data", "list_nouns.tsv"),
+             ("marsad.events", "data/constructions.tsv"), ("marsad.events", "data/toll_references.tsv")]
+    for package, name in files:
         assert read_rows(package, name), name
